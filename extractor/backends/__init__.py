@@ -1,0 +1,1 @@
+"""backends: one module per PDF engine, each turning pages into our Words."""

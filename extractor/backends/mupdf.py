@@ -1,0 +1,116 @@
+"""backends.mupdf: PyMuPDF pages -> our Words (the default backend).
+
+One text page per PDF page gives both the words (``extractWORDS``) and the spans with fonts
+(``extractDICT``); each word takes the font of the span it sits in. No per-glyph objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pymupdf
+
+from extractor.errors import DamagedPDFError, EncryptedPDFError, InputError
+from extractor.load import RawPage
+from extractor.model import BBox, Word
+from extractor.options import ExtractOptions
+from extractor.textnorm import normalize_word
+
+_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
+_BOLD, _ITALIC = 16, 2
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
+class MuDocument:
+    """An open PDF; pages are read one at a time so memory stays bounded."""
+
+    def __init__(self, name: str, doc: pymupdf.Document) -> None:
+        self.name = name
+        self._doc = doc
+        self.page_count = doc.page_count
+        self.repaired = bool(getattr(doc, "is_repaired", False))
+
+    def iter_pages(self, indices: Iterable[int]) -> Iterator[RawPage]:
+        for index in indices:
+            try:
+                page = self._doc.load_page(index)
+                yield page_to_raw(page, index)
+            except (RuntimeError, ValueError) as exc:
+                raise DamagedPDFError(f"{self.name}: page {index + 1} cannot be read ({exc})") from exc
+
+    def close(self) -> None:
+        self._doc.close()
+
+
+def open_pdf(
+    name: str, data: bytes | None, path: Path | None, options: ExtractOptions
+) -> MuDocument:
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf") if data is not None else pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # MuPDF raises several types for broken files
+        raise DamagedPDFError(f"{name}: damaged PDF ({_reason(exc)})") from exc
+    if doc.needs_pass:
+        password = options.password
+        if password is None or not doc.authenticate(password):
+            doc.close()
+            why = "wrong password" if password is not None else "encrypted, needs a password (--password)"
+            raise EncryptedPDFError(f"{name}: {why}")
+    if not doc.is_pdf:
+        doc.close()
+        raise InputError(f"{name}: not a PDF")
+    return MuDocument(name, doc)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def page_to_raw(page: pymupdf.Page, index: int) -> RawPage:
+    """Read one page's words with their fonts."""
+    rect = page.rect
+    textpage = page.get_textpage(flags=_FLAGS)
+    blocks = textpage.extractDICT()["blocks"]
+    words = textpage.extractWORDS()
+    return RawPage(index, rect.width, rect.height, tuple(_words(blocks, words, index)))
+
+
+def _words(blocks: list[dict], words: list[tuple], index: int) -> Iterator[Word]:
+    """Attach to each word the font of the span it starts in."""
+    lines = {}
+    for b_no, block in enumerate(blocks):
+        for l_no, line in enumerate(block.get("lines", ())):
+            lines[(b_no, l_no)] = line
+    span_ptr: dict[tuple[int, int], int] = {}
+    for x0, y0, x1, y1, text, b_no, l_no, _ in words:
+        line = lines.get((b_no, l_no))
+        if line is None or not line["spans"]:
+            continue
+        spans = line["spans"]
+        key = (b_no, l_no)
+        i = span_ptr.get(key, 0)
+        mid = (x0 + x1) / 2 if line["dir"][0] > 0.5 else None
+        while mid is not None and i + 1 < len(spans) and spans[i]["bbox"][2] < mid:
+            i += 1
+        span_ptr[key] = i
+        span = spans[i]
+        text = normalize_word(text)
+        if not text:
+            continue
+        flags = span["flags"]
+        font = span["font"]
+        lower = font.lower()
+        dx, dy = line["dir"]
+        yield Word(
+            text=text,
+            bbox=BBox(x0, y0, max(x1, x0), max(y1, y0)),
+            font=font,
+            size=round(span["size"], 2),
+            bold=bool(flags & _BOLD) or "bold" in lower or "black" in lower or "heavy" in lower,
+            italic=bool(flags & _ITALIC) or "italic" in lower or "oblique" in lower,
+            baseline=span["origin"][1] if abs(dy) < 0.1 else y1,
+            upright=abs(dy) < 0.1 and dx > 0,
+            page=index,
+        )

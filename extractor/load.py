@@ -1,0 +1,128 @@
+"""load: open a PDF and turn each page into our Words; the only place a backend is used.
+
+Backends are imported lazily, so a user with only one of them installed can run with it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from extractor.errors import (
+    BackendMissingError,
+    DamagedPDFError,
+    FileNotFoundInputError,
+    InputError,
+    NotPDFError,
+    PageRangeError,
+)
+from extractor.model import BBox, Word
+from extractor.options import ExtractOptions
+
+Source = str | os.PathLike[str] | bytes
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """One page as loaded: size and words, before any analysis."""
+
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    rules: tuple[BBox, ...] = ()
+
+
+class LoadedDocument(Protocol):
+    """What a backend hands the pipeline: a page count and a page iterator."""
+
+    name: str
+    page_count: int
+    repaired: bool
+
+    def iter_pages(self, indices: Iterable[int]) -> Iterator[RawPage]: ...
+
+    def close(self) -> None: ...
+
+
+def source_name(source: Source) -> str:
+    return "<bytes>" if isinstance(source, bytes | bytearray) else str(source)
+
+
+def read_source(source: Source) -> tuple[str, bytes | None, Path | None]:
+    """Check the input before a backend sees it, so errors name the real cause."""
+    name = source_name(source)
+    if isinstance(source, bytes | bytearray):
+        data = bytes(source)
+        _check_pdf_bytes(name, data[:1024], len(data))
+        return name, data, None
+    path = Path(source)
+    if not path.exists():
+        raise FileNotFoundInputError(f"{name}: no such file")
+    if path.is_dir():
+        raise NotPDFError(f"{name}: is a directory, not a PDF file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    _check_pdf_bytes(name, head, size)
+    return name, None, path
+
+
+def _check_pdf_bytes(name: str, head: bytes, size: int) -> None:
+    if size == 0:
+        raise NotPDFError(f"{name}: empty file, not a PDF")
+    if b"%PDF-" not in head:
+        if not head.strip(b"\x00"):
+            raise NotPDFError(f"{name}: file of zero bytes only, not a PDF")
+        raise NotPDFError(f"{name}: not a PDF (no %PDF- header)")
+
+
+def open_document(source: Source, options: ExtractOptions) -> LoadedDocument:
+    """Open ``source`` with the backend named in ``options``."""
+    name, data, path = read_source(source)
+    if options.backend == "pdfplumber":
+        try:
+            from extractor.backends import plumber
+        except ImportError as exc:
+            raise BackendMissingError(
+                f"{name}: backend 'pdfplumber' is not installed (pip install pdfplumber)"
+            ) from exc
+        return plumber.open_pdf(name, data, path, options)
+    try:
+        from extractor.backends import mupdf
+    except ImportError as exc:
+        raise BackendMissingError(
+            f"{name}: backend 'pymupdf' is not installed (pip install pymupdf)"
+        ) from exc
+    return mupdf.open_pdf(name, data, path, options)
+
+
+def check_pages(name: str, pages: Iterable[int] | None, count: int) -> list[int]:
+    """Validate 0-based page indices against the document's page count."""
+    if pages is None:
+        return list(range(count))
+    wanted = list(pages)
+    bad = [p for p in wanted if not isinstance(p, int) or p < 0 or p >= count]
+    if bad:
+        raise PageRangeError(
+            f"{name}: page {bad[0] + 1 if isinstance(bad[0], int) else bad[0]} is out of range "
+            f"(the document has {count} page{'s' if count != 1 else ''})"
+        )
+    return wanted
+
+
+__all__ = [
+    "DamagedPDFError",
+    "LoadedDocument",
+    "RawPage",
+    "Source",
+    "check_pages",
+    "open_document",
+    "read_source",
+]

@@ -1,0 +1,227 @@
+"""model: the geometry and document types every stage speaks; no pipeline logic here.
+
+Coordinates are PDF points with the origin at the page's top-left corner and y growing
+downwards (the convention of PyMuPDF and pdfplumber's ``top``/``bottom``). Field names say
+which edge they are (``top``/``bottom``), never ``y0``/``y1``, whose meaning differs between
+libraries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """An axis-aligned box in points, origin top-left, y down."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def __post_init__(self) -> None:
+        if self.x1 < self.x0 or self.bottom < self.top:
+            raise ValueError(f"inverted box: {self}")
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def union(self, other: BBox) -> BBox:
+        return BBox(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def h_overlap(self, other: BBox) -> float:
+        """Width of the horizontal overlap (negative: the gap between them)."""
+        return min(self.x1, other.x1) - max(self.x0, other.x0)
+
+    def v_overlap(self, other: BBox) -> float:
+        """Height of the vertical overlap (negative: the gap between them)."""
+        return min(self.bottom, other.bottom) - max(self.top, other.top)
+
+    def contains_point(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom
+
+    def rounded(self, ndigits: int = 2) -> tuple[float, float, float, float]:
+        return (
+            round(self.x0, ndigits),
+            round(self.top, ndigits),
+            round(self.x1, ndigits),
+            round(self.bottom, ndigits),
+        )
+
+    @staticmethod
+    def enclosing(boxes: list[BBox] | tuple[BBox, ...]) -> BBox:
+        """The smallest box holding all of ``boxes`` (which must not be empty)."""
+        return BBox(
+            min(b.x0 for b in boxes),
+            min(b.top for b in boxes),
+            max(b.x1 for b in boxes),
+            max(b.bottom for b in boxes),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word as a backend drew it, already in our types.
+
+    ``baseline`` is the y of the glyphs' baseline; ``upright`` is False for rotated text
+    (margin stamps, vertical labels), which the layout never reads as body.
+    """
+
+    text: str
+    bbox: BBox
+    font: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+    baseline: float = 0.0
+    upright: bool = True
+    page: int = 0
+
+
+class Role(str, Enum):
+    """What a block is on its page; only ``BODY``-like roles reach the text output."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    BODY = "body"
+    LIST_ITEM = "list_item"
+    CAPTION = "caption"
+    FOOTNOTE = "footnote"
+    SIDEBAR = "sidebar"
+    HEADER = "header"
+    FOOTER = "footer"
+    PAGE_NUMBER = "page_number"
+    MARGIN = "margin"
+
+    @property
+    def is_flow(self) -> bool:
+        """True for roles that belong to the reading flow (text output)."""
+        return self in FLOW_ROLES
+
+
+FLOW_ROLES = frozenset({Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM, Role.SIDEBAR})
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Words on one baseline within one column, left to right."""
+
+    words: tuple[Word, ...]
+    bbox: BBox
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """The dominant font size of the line (by characters)."""
+        return dominant_size(self.words)
+
+    @property
+    def baseline(self) -> float:
+        return self.words[0].baseline
+
+    @staticmethod
+    def of(words: tuple[Word, ...] | list[Word]) -> Line:
+        words = tuple(words)
+        return Line(words, BBox.enclosing([w.bbox for w in words]))
+
+
+def dominant_size(words: tuple[Word, ...] | list[Word]) -> float:
+    """The font size carrying the most characters among ``words``."""
+    weights: dict[float, int] = {}
+    for w in words:
+        s = round(w.size, 1)
+        weights[s] = weights.get(s, 0) + len(w.text)
+    return max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0] if weights else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of lines read together: a piece of one column, a heading, a caption...
+
+    ``order`` is its position in the page's reading order; ``column`` the index of the
+    column it sits in (0 = leftmost, -1 when it spans columns or stands outside them).
+    """
+
+    lines: tuple[Line, ...]
+    bbox: BBox
+    role: Role = Role.BODY
+    column: int = -1
+    order: int = -1
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def size(self) -> float:
+        return dominant_size([w for line in self.lines for w in line.words])
+
+    @staticmethod
+    def of(lines: tuple[Line, ...] | list[Line], role: Role = Role.BODY) -> Block:
+        lines = tuple(lines)
+        return Block(lines, BBox.enclosing([ln.bbox for ln in lines]), role)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of text, with the lines it came from (which may span pages)."""
+
+    text: str
+    role: Role
+    page: int
+    lines: tuple[Line, ...] = ()
+
+    @property
+    def bbox(self) -> BBox | None:
+        """The box of the paragraph's lines on its first page (None without lines)."""
+        first = [ln.bbox for ln in self.lines if ln.words[0].page == self.page]
+        return BBox.enclosing(first) if first else None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page after layout analysis: its blocks in reading order, furniture included."""
+
+    number: int
+    width: float
+    height: float
+    blocks: tuple[Block, ...] = ()
+    columns: tuple[tuple[float, float], ...] = ()
+    no_text: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The result of an extraction: pages (with every block) and the body paragraphs."""
+
+    source: str
+    pages: tuple[Page, ...]
+    paragraphs: tuple[Paragraph, ...] = field(default=())
+
+    def to_text(self) -> str:
+        from extractor.writers import to_text
+
+        return to_text(self)

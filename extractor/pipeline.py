@@ -1,0 +1,36 @@
+"""pipeline: extract() runs the stages in order and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from extractor.lines import build_lines
+from extractor.layout import analyse_page
+from extractor.load import Source, check_pages, open_document
+from extractor.model import Document, Page
+from extractor.options import ExtractOptions
+from extractor.repair import repair_document
+
+
+def extract(
+    source: Source,
+    *,
+    pages: Iterable[int] | None = None,
+    options: ExtractOptions | None = None,
+) -> Document:
+    """Extract the body paragraphs of a PDF, in reading order.
+
+    ``pages`` are 0-based page indices (None: all pages). Raises a subclass of
+    :class:`extractor.ExtractorError` for input that cannot be read.
+    """
+    options = options or ExtractOptions()
+    loaded = open_document(source, options)
+    try:
+        indices = check_pages(loaded.name, pages, loaded.page_count)
+        analysed: list[Page] = []
+        for raw in loaded.iter_pages(indices):
+            lines = build_lines(raw.words)
+            analysed.append(analyse_page(raw, lines))
+    finally:
+        loaded.close()
+    return repair_document(loaded.name, tuple(analysed), options)
