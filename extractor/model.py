@@ -102,6 +102,7 @@ class Role(str, Enum):
     """What a block is on its page; only ``BODY``-like roles reach the text output."""
 
     TITLE = "title"
+    AUTHOR = "author"
     HEADING = "heading"
     BODY = "body"
     LIST_ITEM = "list_item"

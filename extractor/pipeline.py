@@ -30,7 +30,7 @@ def extract(
         analysed: list[Page] = []
         for raw in loaded.iter_pages(indices):
             lines = build_lines(raw.words)
-            analysed.append(analyse_page(raw, lines))
+            analysed.append(analyse_page(raw, lines, first_page=raw.number == 0))
     finally:
         loaded.close()
     return repair_document(loaded.name, tuple(analysed), options)

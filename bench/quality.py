@@ -1,0 +1,63 @@
+"""Score extractor's text output on the shared corpus (and samples) with the corpus's metric.
+
+Usage: python bench/quality.py [--corpus DIR] [--backend pymupdf|pdfplumber] [--out DIR]
+Prints a Markdown table (word_acc, bigram_r, para_f1 per page and the mean).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import extractor  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def load_scorer(corpus: Path):
+    spec = importlib.util.spec_from_file_location("corpus_score", corpus / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--backend", default="pymupdf")
+    ap.add_argument("--out", type=Path, default=None, help="write each page's output here")
+    ap.add_argument("--only", default=None, help="substring filter on page names")
+    args = ap.parse_args()
+    if not (args.corpus / "score.py").exists():
+        print(f"corpus not found at {args.corpus}: nothing to score", file=sys.stderr)
+        return 0
+    score = load_scorer(args.corpus)
+    options = extractor.ExtractOptions(backend=args.backend)
+    rows = []
+    for gt in sorted((args.corpus / "gt").glob("*.txt")):
+        if args.only and args.only not in gt.stem:
+            continue
+        pdf = args.corpus / "pdf" / f"{gt.stem}.pdf"
+        text = extractor.extract(pdf, options=options).to_text()
+        if args.out:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / gt.name).write_text(text)
+        rows.append((gt.stem, score(gt.read_text(), text)))
+    keys = ["word_acc", "bigram_r", "para_f1"]
+    print(f"| page ({args.backend}) | " + " | ".join(keys) + " |")
+    print("|---|" + "---:|" * len(keys))
+    for name, r in rows:
+        print(f"| {name} | " + " | ".join(f"{r[k]:.3f}" for k in keys) + " |")
+    if rows:
+        means = {k: sum(r[k] for _, r in rows) / len(rows) for k in keys}
+        print("| **mean** | " + " | ".join(f"**{means[k]:.3f}**" for k in keys) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

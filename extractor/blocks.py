@@ -1,0 +1,108 @@
+"""blocks: one page's Lines -> Blocks, runs of lines that a reader takes in one go.
+
+Blocks are built conservatively: a line joins the block above it only when it has the same
+type size, follows closely, and sits in the same horizontal band (same left edge, or inside
+the block's width). A block never straddles a gutter, because lines never do (see lines.py).
+Paragraph breaks inside a block are found later, in the repair stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.model import Block, Line
+
+# Vertical gap (bottom of one line to top of the next) that still keeps lines together,
+# in multiples of the font size.
+MAX_LINE_GAP_EM = 0.9
+SIZE_TOLERANCE = 0.12
+
+
+@dataclass
+class _Growing:
+    """A block under construction, with its horizontal extent cached."""
+
+    lines: list[Line]
+    left: float
+    right: float
+    closed: bool = field(default=False)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        self.left = min(self.left, line.bbox.x0)
+        self.right = max(self.right, line.bbox.x1)
+
+
+def build_blocks(lines: list[Line]) -> list[Block]:
+    """Group lines into blocks, scanning top to bottom."""
+    ordered = sorted(lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
+    beside = _lines_with_neighbours(ordered)
+    done: list[_Growing] = []
+    active: list[_Growing] = []
+    for i, line in enumerate(ordered):
+        horizon = line.bbox.top - MAX_LINE_GAP_EM * max(line.size, 1.0) * 2
+        still = []
+        for g in active:
+            (still if g.lines[-1].bbox.bottom >= horizon else done).append(g)
+        active = still
+        target = _best_block(active, line, i in beside)
+        if target is None:
+            active.append(_Growing([line], line.bbox.x0, line.bbox.x1))
+        else:
+            target.add(line)
+    done.extend(active)
+    done.sort(key=lambda g: (g.lines[0].bbox.top, g.left))
+    return [Block.of(g.lines) for g in done]
+
+
+def _lines_with_neighbours(lines: list[Line]) -> set[int]:
+    """Indices of lines that share their baseline band with another, disjoint line."""
+    found: set[int] = set()
+    for i, a in enumerate(lines):
+        for j in range(i + 1, len(lines)):
+            b = lines[j]
+            if b.bbox.top >= a.bbox.bottom:
+                break
+            if a.bbox.h_overlap(b.bbox) < 0 and a.bbox.v_overlap(b.bbox) > 0.5 * min(
+                a.bbox.height, b.bbox.height
+            ):
+                found.update((i, j))
+    return found
+
+
+def _best_block(blocks: list[_Growing], line: Line, beside: bool) -> _Growing | None:
+    best, best_score = None, 0.0
+    for g in blocks:
+        score = _fit(g, line, beside)
+        if score > best_score:
+            best, best_score = g, score
+    return best
+
+
+def _fit(g: _Growing, line: Line, beside: bool) -> float:
+    """How well ``line`` continues block ``g`` (0: not at all).
+
+    ``beside`` says the line has a neighbour across a gutter: such a column line does not
+    join a block of lines much wider than itself (a spanning abstract above the columns).
+    """
+    last = g.lines[-1]
+    size = max(line.size, 1.0)
+    if abs(last.size - line.size) > SIZE_TOLERANCE * size:
+        return 0.0
+    gap = line.bbox.top - last.bbox.bottom
+    if gap > MAX_LINE_GAP_EM * size or gap < -0.5 * size:
+        return 0.0
+    overlap = last.bbox.h_overlap(line.bbox)
+    if overlap <= 0:
+        return 0.0
+    width = g.right - g.left
+    tol = 1.5 * size
+    if beside and width > 1.4 * line.bbox.width + tol:
+        return 0.0
+    if (line.bbox.x0 < g.left - tol or line.bbox.x1 > g.right + tol) and (
+        # Wider than the block: only a block of one short line (a heading, a paragraph's
+        # last line) may grow, and only from the same left edge.
+        len(g.lines) > 1 or abs(line.bbox.x0 - g.left) > tol
+    ):
+        return 0.0
+    return overlap / max(min(last.bbox.width, line.bbox.width), 1.0) + 1.0 / (1.0 + max(gap, 0.0))

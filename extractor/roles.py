@@ -1,0 +1,109 @@
+"""roles: decide what each block of a page is (body, heading, caption, footnote, furniture).
+
+Page-local evidence only: position near the page edges, type size against the page's body
+size, and the shape of the text. Repetition across pages (running heads) is document-level
+evidence and is applied in the repair stage.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.model import Block, Role, dominant_size
+
+PAGE_NUMBER = regex.compile(
+    r"^(?:(?:page|p\.|pp\.|seite|s\.|pag\.)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?"
+    r"(?:\s*(?:of|/|von)\s*\d{1,4})?$|^(?:page|p\.)\s*\d{1,4}\b",
+    regex.IGNORECASE,
+)
+CAPTION = regex.compile(
+    r"^(?:fig(?:ure)?|table|tab|chart|plate|listing|algorithm|exhibit|scheme|graph)"
+    r"\.?\s*(?:\d+|[IVX]+)[a-z]?(?:\.\d+)*\s*[.:|—–-]?(?:\s|$)",
+    regex.IGNORECASE,
+)
+FOOTNOTE_MARK = regex.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\(\d{1,3}\)|\[\d{1,3}\])(?:\s|\p{Lu}|\p{Ll})")
+EDGE_BAND = 0.085  # share of the page height at top and bottom where furniture lives
+
+
+def body_size(blocks: list[Block]) -> float:
+    """The type size carrying most characters on the page."""
+    return dominant_size([w for b in blocks for ln in b.lines for w in ln.words])
+
+
+def assign_roles(blocks: list[Block], width: float, height: float, first_page: bool) -> list[Role]:
+    """One role per block, in the same order."""
+    size = body_size(blocks) or 10.0
+    roles = [_local_role(b, size, width, height) for b in blocks]
+    _mark_footnotes(blocks, roles, size, height)
+    if first_page:
+        _mark_title_and_byline(blocks, roles, size, height)
+    return roles
+
+
+def _local_role(b: Block, size: float, width: float, height: float) -> Role:
+    text = b.text.strip()
+    first_words = b.lines[0].text
+    few_lines = len(b.lines) <= 2
+    near_top = b.bbox.bottom < height * EDGE_BAND * 1.3 and b.bbox.top < height * EDGE_BAND
+    near_bottom = b.bbox.top > height * (1 - EDGE_BAND)
+    if few_lines and (near_top or near_bottom):
+        if PAGE_NUMBER.match(text):
+            return Role.PAGE_NUMBER
+        if b.size <= size * 1.05 or _letter_spaced(b):
+            return Role.HEADER if near_top else Role.FOOTER
+    if CAPTION.match(first_words):
+        return Role.CAPTION
+    if b.size >= size * 1.15 and len(b.lines) <= 4:
+        return Role.HEADING
+    if len(b.lines) <= 2 and _all_bold(b) and len(text) < 120:
+        return Role.HEADING
+    return Role.BODY
+
+
+def _letter_spaced(b: Block) -> bool:
+    words = [w.text for ln in b.lines for w in ln.words]
+    return len(words) >= 4 and sum(len(w) <= 2 for w in words) >= 0.7 * len(words)
+
+
+def _all_bold(b: Block) -> bool:
+    return all(w.bold for ln in b.lines for w in ln.words)
+
+
+def _mark_footnotes(blocks: list[Block], roles: list[Role], size: float, height: float) -> None:
+    """Small type below every body block of its column, in the lower part of the page."""
+    for i, b in enumerate(blocks):
+        if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.5:
+            continue
+        below = any(
+            roles[j] is Role.BODY
+            and o.size > size * 0.92
+            and o.bbox.top > b.bbox.bottom
+            and o.bbox.h_overlap(b.bbox) > 0
+            for j, o in enumerate(blocks)
+        )
+        if not below:
+            roles[i] = Role.FOOTNOTE
+
+
+def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, height: float) -> None:
+    """On a document's first page: the largest type near the top is the title; the short
+    centred lines between it and the first heading or body text are the byline."""
+    upper = [i for i, b in enumerate(blocks) if b.bbox.top < height * 0.4 and roles[i] in (Role.HEADING, Role.BODY)]
+    if not upper:
+        return
+    top_size = max(blocks[i].size for i in upper)
+    if top_size < size * 1.3:
+        return
+    title = min((i for i in upper if blocks[i].size == top_size), key=lambda i: blocks[i].bbox.top)
+    roles[title] = Role.TITLE
+    t = blocks[title].bbox
+    after = [i for i, b in enumerate(blocks) if b.bbox.top >= t.bottom - 1 and i != title]
+    stops = [
+        blocks[i].bbox.top
+        for i in after
+        if roles[i] is Role.HEADING or (roles[i] is Role.BODY and len(blocks[i].lines) >= 3)
+    ]
+    limit = min(stops, default=t.bottom)
+    for i in after:
+        if roles[i] is Role.BODY and blocks[i].bbox.bottom <= limit + 1:
+            roles[i] = Role.AUTHOR
