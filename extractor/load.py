@@ -90,17 +90,29 @@ def open_document(source: Source, options: ExtractOptions) -> LoadedDocument:
         try:
             from extractor.backends import plumber
         except ImportError as exc:
-            raise BackendMissingError(
-                f"{name}: backend 'pdfplumber' is not installed (pip install pdfplumber)"
-            ) from exc
-        return plumber.open_pdf(name, data, path, options)
-    try:
-        from extractor.backends import mupdf
-    except ImportError as exc:
-        raise BackendMissingError(
-            f"{name}: backend 'pymupdf' is not installed (pip install pymupdf)"
-        ) from exc
-    return mupdf.open_pdf(name, data, path, options)
+            raise _missing(name, "pdfplumber", "pdfplumber", exc) from exc
+        loaded = plumber.open_pdf(name, data, path, options)
+    else:
+        try:
+            from extractor.backends import mupdf
+        except ImportError as exc:
+            raise _missing(name, "pymupdf", "pymupdf", exc) from exc
+        loaded = mupdf.open_pdf(name, data, path, options)
+    if loaded.page_count == 0:
+        loaded.close()
+        raise DamagedPDFError(f"{name}: the PDF has no pages")
+    return loaded
+
+
+def _missing(name: str, backend: str, package: str, exc: ImportError) -> BackendMissingError:
+    """Say whether the engine itself is missing or only our adapter for it."""
+    if exc.name and exc.name.split(".")[0] == package:
+        return BackendMissingError(
+            f"{name}: backend {backend!r} is not installed (pip install {package})"
+        )
+    return BackendMissingError(
+        f"{name}: backend {backend!r} is not available in this version of extractor ({exc})"
+    )
 
 
 def check_pages(name: str, pages: Iterable[int] | None, count: int) -> list[int]:

@@ -6,12 +6,18 @@ One text page per PDF page gives both the words (``extractWORDS``) and the spans
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pymupdf
 
-from extractor.errors import DamagedPDFError, EncryptedPDFError, InputError
+from extractor.errors import (
+    DamagedPDFError,
+    EncryptedPDFError,
+    ExtractorError,
+    NotPDFError,
+)
 from extractor.load import RawPage
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
@@ -21,24 +27,33 @@ _FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
 _BOLD, _ITALIC = 16, 2
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
+log = logging.getLogger(__name__)
 
 
 class MuDocument:
     """An open PDF; pages are read one at a time so memory stays bounded."""
 
-    def __init__(self, name: str, doc: pymupdf.Document) -> None:
+    def __init__(self, name: str, doc: pymupdf.Document, repaired: bool = False) -> None:
         self.name = name
         self._doc = doc
         self.page_count = doc.page_count
-        self.repaired = bool(getattr(doc, "is_repaired", False))
+        self.repaired = repaired
 
     def iter_pages(self, indices: Iterable[int]) -> Iterator[RawPage]:
+        from extractor.limits import check_deadline
+
         for index in indices:
+            check_deadline()
             try:
                 page = self._doc.load_page(index)
-                yield page_to_raw(page, index)
-            except (RuntimeError, ValueError) as exc:
-                raise DamagedPDFError(f"{self.name}: page {index + 1} cannot be read ({exc})") from exc
+                raw = page_to_raw(page, index)
+            except ExtractorError:
+                raise
+            except Exception as exc:  # MuPDF raises several types for broken pages
+                raise DamagedPDFError(
+                    f"{self.name}: page {index + 1} cannot be read ({_reason(exc)})"
+                ) from exc
+            yield raw
 
     def close(self) -> None:
         self._doc.close()
@@ -47,25 +62,85 @@ class MuDocument:
 def open_pdf(
     name: str, data: bytes | None, path: Path | None, options: ExtractOptions
 ) -> MuDocument:
+    pymupdf.TOOLS.reset_mupdf_warnings()
     try:
-        doc = pymupdf.open(stream=data, filetype="pdf") if data is not None else pymupdf.open(path, filetype="pdf")
+        if data is not None:
+            doc = pymupdf.open(stream=data, filetype="pdf")
+        else:
+            doc = pymupdf.open(path, filetype="pdf")
+    except ExtractorError:
+        raise
     except Exception as exc:  # MuPDF raises several types for broken files
-        raise DamagedPDFError(f"{name}: damaged PDF ({_reason(exc)})") from exc
-    if doc.needs_pass:
-        password = options.password
-        if password is None or not doc.authenticate(password):
-            doc.close()
-            why = "wrong password" if password is not None else "encrypted, needs a password (--password)"
-            raise EncryptedPDFError(f"{name}: {why}")
-    if not doc.is_pdf:
+        why = _mupdf_reason() or _reason(exc)
+        if _looks_truncated(data, path):
+            msg = f"{name}: truncated PDF (no %%EOF at the end) that MuPDF cannot repair ({why})"
+        else:
+            msg = f"{name}: damaged PDF that MuPDF cannot open ({why})"
+        raise DamagedPDFError(msg) from exc
+    repaired = bool(getattr(doc, "is_repaired", False))
+    try:
+        _authenticate(name, doc, options.password)
+        if not doc.is_pdf:
+            raise NotPDFError(f"{name}: not a PDF")
+    except BaseException:
         doc.close()
-        raise InputError(f"{name}: not a PDF")
-    return MuDocument(name, doc)
+        raise
+    if repaired:
+        log.warning(
+            "%s: damaged PDF repaired by MuPDF (%s); the text may be incomplete",
+            name,
+            _mupdf_reason() or "broken cross-reference table",
+        )
+    return MuDocument(name, doc, repaired)
 
 
-def _reason(exc: Exception) -> str:
+def _authenticate(name: str, doc: pymupdf.Document, password: str | None) -> None:
+    """Open an encrypted PDF; a PDF with only an owner password needs nothing."""
+    if not doc.needs_pass:
+        return
+    if password is None:
+        raise EncryptedPDFError(
+            f"{name}: encrypted PDF, needs a password (--password, ExtractOptions.password)"
+        )
+    try:
+        ok = doc.authenticate(password)
+    except Exception as exc:
+        raise EncryptedPDFError(f"{name}: cannot decrypt ({_reason(exc)})") from exc
+    if not ok:
+        raise EncryptedPDFError(f"{name}: wrong password for this encrypted PDF")
+
+
+def _reason(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+def _mupdf_reason() -> str:
+    """The first thing MuPDF complained about since the last reset (its messages are terse)."""
+    try:
+        lines = pymupdf.TOOLS.mupdf_warnings().splitlines()
+    except Exception:
+        return ""
+    for line in lines:
+        line = line.strip()
+        if line:
+            return line.removeprefix("format error: ").removeprefix("syntax error: ")
+    return ""
+
+
+def _looks_truncated(data: bytes | None, path: Path | None) -> bool:
+    try:
+        if data is not None:
+            tail = data[-1024:]
+        elif path is not None:
+            with path.open("rb") as fh:
+                fh.seek(max(0, path.stat().st_size - 1024))
+                tail = fh.read()
+        else:
+            return False
+    except OSError:
+        return False
+    return b"%%EOF" not in tail
 
 
 def page_to_raw(page: pymupdf.Page, index: int) -> RawPage:
