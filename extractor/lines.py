@@ -26,9 +26,8 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     rotated = [w for w in words if not w.upright]
     words_sorted = sorted(_dedupe_fake_bold(upright), key=lambda w: (w.baseline, w.bbox.x0))
     lines: list[Line] = []
-    for group in _baseline_groups(words_sorted):
+    for group in _merge_scripts(_baseline_groups(words_sorted)):
         lines.extend(_split_at_gutters(sorted(group, key=lambda w: w.bbox.x0)))
-    lines = _attach_scripts(lines)
     lines.extend(_rotated_lines(rotated))
     lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
     return lines
@@ -72,45 +71,38 @@ def _split_at_gutters(words: list[Word]) -> list[Line]:
     return lines
 
 
-def _attach_scripts(lines: list[Line]) -> list[Line]:
-    """Merge a short line of small type into the line it touches on the side.
+def _merge_scripts(groups: list[list[Word]]) -> list[list[Word]]:
+    """Put superscripts and subscripts back on the baseline of the text they belong to.
 
-    Superscripts and footnote marks sit off the baseline, so they form their own tiny line;
-    here they rejoin the line whose box they overlap vertically and abut horizontally.
+    A group of smaller type whose baseline lies within half an em of a neighbouring group
+    of larger type is raised or lowered text (a footnote mark, an exponent) and joins it.
     """
-    small = [ln for ln in lines if len(ln.words) <= 3 and ln.bbox.width < 4 * ln.size]
-    if not small:
-        return lines
-    by_top = sorted((ln for ln in lines if ln not in set(small)), key=lambda ln: ln.bbox.top)
-    absorbed: dict[int, list[Word]] = {}
-    keep_small: list[Line] = []
-    for s in small:
-        host = _host_for(s, by_top)
-        if host is None:
-            keep_small.append(s)
+    sizes = [max(w.size for w in g) for g in groups]
+    chars = [sum(len(w.text) for w in g) for g in groups]
+    bases = [median(w.baseline for w in g) for g in groups]
+    merged: list[list[Word]] = []
+    pending: list[Word] = []
+    for i, g in enumerate(groups):
+        target = None
+        for j in (i - 1, i + 1):
+            if (
+                0 <= j < len(groups)
+                and sizes[j] > sizes[i] * 1.12
+                and abs(bases[j] - bases[i]) < 0.55 * sizes[j]
+                and chars[i] <= max(8, chars[j] // 4)
+            ):
+                target = j
+                break
+        if target == i - 1 and merged:
+            merged[-1].extend(g)
+        elif target == i + 1:
+            pending.extend(g)
         else:
-            absorbed.setdefault(id(host), []).extend(s.words)
-    merged: list[Line] = []
-    for ln in by_top:
-        extra = absorbed.get(id(ln))
-        if extra:
-            merged.append(Line.of(sorted(ln.words + tuple(extra), key=lambda w: w.bbox.x0)))
-        else:
-            merged.append(ln)
-    return merged + keep_small
-
-
-def _host_for(script: Line, candidates: list[Line]) -> Line | None:
-    size = script.size
-    for ln in candidates:
-        if ln.bbox.top > script.bbox.bottom:
-            break
-        if ln.size <= size * 1.05 or ln.bbox.v_overlap(script.bbox) < 0.3 * script.bbox.height:
-            continue
-        gap = max(ln.bbox.x0 - script.bbox.x1, script.bbox.x0 - ln.bbox.x1)
-        if gap < 0.5 * ln.size:
-            return ln
-    return None
+            merged.append(pending + g)
+            pending = []
+    if pending:
+        merged.append(pending)
+    return merged
 
 
 def _rotated_lines(words: list[Word]) -> list[Line]:

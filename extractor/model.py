@@ -141,7 +141,8 @@ class Line:
 
     @property
     def baseline(self) -> float:
-        return self.words[0].baseline
+        """The baseline of the line's largest type (not of a superscript)."""
+        return max(self.words, key=lambda w: w.size).baseline
 
     @staticmethod
     def of(words: tuple[Word, ...] | list[Word]) -> Line:

@@ -1,0 +1,155 @@
+"""repair.paragraphs: flow blocks in reading order -> paragraphs as runs of lines.
+
+A paragraph break inside a block comes from a wider line pitch, a first-line indent, a
+previous line that stopped short (the next line's first word would have fitted after it),
+a change of type, or a list marker. Between blocks, a paragraph continues when the reader's
+eye jumps (to the next column or page, or past a footnote or figure) from a line that ran
+to the column's edge into a line that does not start a paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+import regex
+
+from extractor.model import Block, Line, Role
+
+LIST_MARK = regex.compile(r"^(?:[•◦▪▫‣∙·●○■□➢►✓–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
+TERMINAL = ("." , "!", "?", ":", ".”", ".\"", "?”", "!”", ".)", ".’")
+
+
+@dataclass(frozen=True, slots=True)
+class LineRun:
+    """Lines of one paragraph (possibly from several blocks and pages) and its role."""
+
+    lines: tuple[Line, ...]
+    role: Role
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The horizontal frame a block's lines are set in."""
+
+    left: float
+    right: float
+    pitch: float
+    hanging: bool
+
+
+def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
+    """Split and join the flow blocks (page index, block), already in reading order."""
+    runs: list[list[Line]] = []
+    roles: list[Role] = []
+    pages: list[int] = []
+    prev: Block | None = None
+    prev_page = -1
+    for page, block in blocks:
+        groups = split_block(block)
+        if prev is not None and runs and continues(prev, prev_page, block, page, between_flow=False):
+            runs[-1].extend(groups[0])
+            groups = groups[1:]
+        for g in groups:
+            runs.append(list(g))
+            roles.append(block.role)
+            pages.append(page)
+        prev, prev_page = block, page
+    return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]
+
+
+def frame_of(block: Block) -> _Frame:
+    lines = block.lines
+    left = min(ln.bbox.x0 for ln in lines)
+    right = max(ln.bbox.x1 for ln in lines)
+    pitches = [b.baseline - a.baseline for a, b in zip(lines, lines[1:]) if b.baseline > a.baseline]
+    pitch = median(pitches) if pitches else block.size * 1.2
+    size = block.size or 10.0
+    indented = sum(ln.bbox.x0 - left > 0.7 * size for ln in lines[1:])
+    hanging = len(lines) >= 3 and indented > (len(lines) - 1) / 2
+    return _Frame(left, right, pitch, hanging)
+
+
+def split_block(block: Block) -> list[list[Line]]:
+    """The paragraphs inside one block."""
+    lines = block.lines
+    frame = frame_of(block)
+    groups: list[list[Line]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:]):
+        if _breaks(prev, line, frame, block.size or 10.0):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
+    if line.baseline - prev.baseline > frame.pitch * 1.3 + 0.5:
+        return True
+    if _style_changes(prev, line):
+        return True
+    if _starts_item(line):
+        return True
+    indent = line.bbox.x0 - frame.left
+    if frame.hanging:
+        if indent < 0.3 * size and prev.bbox.x0 - frame.left > 0.3 * size:
+            return True
+    elif 0.7 * size < indent < 10 * size and prev.bbox.x0 - frame.left < 0.7 * size:
+        return True
+    return stopped_short(prev, line, frame.right, size)
+
+
+def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
+    """True when ``line``'s first word would have fitted at the end of ``prev``."""
+    if prev.words[-1].text.endswith(("-", "\u00ad")):
+        return False
+    room = right - prev.bbox.x1
+    need = line.words[0].bbox.width + 0.6 * size
+    return room > need + 0.5 * size
+
+
+def _style_changes(prev: Line, line: Line) -> bool:
+    if abs(prev.size - line.size) > 0.12 * max(prev.size, line.size):
+        return True
+    prev_bold = all(w.bold for w in prev.words)
+    return prev_bold != all(w.bold for w in line.words) and (prev_bold or _bold_run_in(line))
+
+
+def _bold_run_in(line: Line) -> bool:
+    return False
+
+
+def _starts_item(line: Line) -> bool:
+    first = line.words[0].text
+    return bool(LIST_MARK.match(first)) and len(line.words) > 1
+
+
+def continues(a: Block, a_page: int, b: Block, b_page: int, *, between_flow: bool) -> bool:
+    """Does the last paragraph of ``a`` go on in ``b`` (the next flow block)?"""
+    if a.role is not Role.BODY or b.role is not Role.BODY:
+        return False
+    size = a.size or 10.0
+    if abs(a.size - b.size) > 0.12 * size:
+        return False
+    last, first = a.lines[-1], b.lines[0]
+    if _starts_item(first):
+        return False
+    jump = b_page != a_page or b.bbox.top < a.bbox.bottom - size or a.bbox.h_overlap(b.bbox) <= 0
+    if not jump:
+        gap = b.bbox.top - a.bbox.bottom
+        if gap > 1.0 * size:
+            return False
+        return not _breaks(last, first, frame_of(a), size)
+    if last.words[-1].text.endswith(("-", "\u00ad")):
+        return True
+    frame_a = frame_of(a)
+    if stopped_short(last, first, frame_a.right, size):
+        return False
+    if len(b.lines) > 1:
+        frame_b = frame_of(b)
+        if not frame_b.hanging and first.bbox.x0 - frame_b.left > 0.7 * size:
+            return False
+    ends_sentence = last.words[-1].text.endswith(TERMINAL)
+    starts_lower = first.words[0].text[:1].islower()
+    return not ends_sentence or starts_lower

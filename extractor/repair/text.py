@@ -1,0 +1,54 @@
+"""repair.text: lines of one paragraph -> its text, hyphenation repaired."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from extractor.model import Line, Page
+
+try:
+    from extractor.hyphenation import join_hyphenated
+except ImportError:  # pragma: no cover - until the shared module lands
+
+    def join_hyphenated(head: str, tail: str, vocabulary=frozenset()) -> str:  # type: ignore[misc]
+        stem = head[:-1]
+        if "-" in stem or not tail[:1].islower():
+            return head + tail
+        return stem + tail
+
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*[\p{L}]")
+SOFT = "\u00ad"
+
+
+def vocabulary(pages: Iterable[Page]) -> frozenset[str]:
+    """Lower-cased words seen inside lines (not at a line break) anywhere in the document."""
+    seen: set[str] = set()
+    for page in pages:
+        for block in page.blocks:
+            for line in block.lines:
+                for w in line.words[:-1]:
+                    seen.update(m.lower() for m in _WORD.findall(w.text))
+    return frozenset(seen)
+
+
+def join_lines(lines: Iterable[Line], vocab: frozenset[str], *, dehyphenate: bool = True) -> str:
+    """Join the words of the lines with single spaces, mending words broken at line ends."""
+    out: list[str] = []
+    pending_break = False
+    for line in lines:
+        words = [w.text for w in line.words]
+        if pending_break and out and words:
+            head = out.pop()
+            if head.endswith(SOFT):
+                words[0] = head[:-1] + words[0]
+            else:
+                words[0] = join_hyphenated(head, words[0], vocab)
+        out.extend(words)
+        last = out[-1] if out else ""
+        pending_break = dehyphenate and (
+            last.endswith(SOFT) or (len(last) > 2 and last.endswith("-") and last[-2].isalpha())
+        )
+    return " ".join(w.replace(SOFT, "") for w in out)
