@@ -1,0 +1,380 @@
+"""backends.plumber: pdfplumber (pdfminer.six) glyphs -> our Words, matching the pymupdf backend.
+
+pdfplumber reports single glyphs; words are built here the way MuPDF builds them, so both
+backends hand the same words to the line stage:
+
+* glyphs are read in content-stream order; a word ends at a whitespace glyph, where the pen
+  jumps forward by more than ``SPACE_GAP_EM`` font sizes, moves backwards, leaves the
+  baseline or changes direction (MuPDF inserts a space or starts a new line there);
+* coordinates are those of the unrotated page with the origin at the crop box's top-left
+  corner (what PyMuPDF reports), whatever the media box origin or ``/Rotate``;
+* a glyph's box spans the font's ascent and descent as MuPDF measures them (from the font
+  descriptor, or MuPDF's built-in metrics for the standard 14 fonts), not pdfminer's
+  fixed one-em box, so word tops and bottoms agree within a fraction of a point;
+* font names lose their subset prefix and are cut at 31 characters, as MuPDF stores them.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdfdocument import (
+    PDFEncryptionError,
+    PDFPasswordIncorrect,
+    PDFXRefFallback,
+)
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractor.errors import DamagedPDFError, EncryptedPDFError, NotPDFError
+from extractor.load import RawPage
+from extractor.model import BBox, Word
+from extractor.options import ExtractOptions
+from extractor.textnorm import normalize_word
+
+# A forward jump of the pen wider than this many font sizes is a word space (MuPDF: 0.15).
+SPACE_GAP_EM = 0.15
+# The pen moving back by more than this many font sizes starts a new word (a new line).
+BACK_GAP_EM = 0.5
+# A baseline shift larger than this many font sizes starts a new word (a new line).
+BASELINE_JUMP_EM = 0.8
+# Ascent and descent (in ems) MuPDF uses for the standard 14 fonts without a descriptor.
+STANDARD_METRICS = {
+    "Helvetica": (1.075, -0.299),
+    "Helvetica-Bold": (1.07, -0.307),
+    "Helvetica-Oblique": (1.07, -0.284),
+    "Helvetica-BoldOblique": (1.073, -0.309),
+    "Times-Roman": (1.053, -0.281),
+    "Times-Bold": (1.044, -0.341),
+    "Times-Italic": (0.951, -0.27),
+    "Times-BoldItalic": (0.972, -0.324),
+    "Courier": (0.932, -0.317),
+    "Courier-Bold": (1.007, -0.393),
+    "Courier-Oblique": (0.92, -0.317),
+    "Courier-BoldOblique": (0.997, -0.393),
+    "Symbol": (1.01, -0.293),
+    "ZapfDingbats": (0.819, -0.144),
+}
+DEFAULT_METRICS = (0.8, -0.2)
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_CID = re.compile(r"^\(cid:\d+\)$")
+_FORCE_BOLD, _ITALIC_FLAG = 1 << 18, 1 << 6
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+class PlumberDocument:
+    """An open PDF; pages are parsed one at a time and their caches dropped after use."""
+
+    def __init__(self, name: str, pdf: pdfplumber.PDF) -> None:
+        self.name = name
+        self._pdf = pdf
+        self.page_count = len(pdf.pages)
+        self.repaired = any(isinstance(x, PDFXRefFallback) for x in pdf.doc.xrefs)
+
+    def iter_pages(self, indices: Iterable[int]) -> Iterator[RawPage]:
+        for index in indices:
+            page = self._pdf.pages[index]
+            try:
+                raw = page_to_raw(page, index)
+            except (PdfminerException, PSException, ValueError, KeyError, TypeError) as exc:
+                raise DamagedPDFError(
+                    f"{self.name}: page {index + 1} cannot be read ({_reason(exc)})"
+                ) from exc
+            finally:
+                page.close()
+            yield raw
+
+    def close(self) -> None:
+        self._pdf.close()
+
+
+def open_pdf(
+    name: str, data: bytes | None, path: Path | None, options: ExtractOptions
+) -> PlumberDocument:
+    source: Any = io.BytesIO(data) if data is not None else path
+    password = options.password if options.password is not None else ""
+    try:
+        pdf = pdfplumber.open(source, password=password)
+    except Exception as exc:  # pdfminer wraps most failures in PdfminerException
+        raise _open_error(name, exc, options.password) from exc
+    return PlumberDocument(name, pdf)
+
+
+def _open_error(name: str, exc: BaseException, password: str | None) -> Exception:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, PDFPasswordIncorrect):
+        why = "wrong password" if password is not None else "encrypted, needs a password (--password)"
+        return EncryptedPDFError(f"{name}: {why}")
+    if isinstance(cause, PDFEncryptionError):
+        return EncryptedPDFError(f"{name}: unsupported encryption ({_reason(cause)})")
+    if isinstance(cause, PDFSyntaxError) and "No /Root" in str(cause):
+        return NotPDFError(f"{name}: not a PDF ({_reason(cause)})")
+    return DamagedPDFError(f"{name}: damaged PDF ({_reason(cause)})")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+        exc = exc.args[0]
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+# --- geometry ---------------------------------------------------------------------------
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _inv(m: Matrix) -> Matrix:
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    ia, ib, ic, id_ = d / det, -b / det, -c / det, a / det
+    return (ia, ib, ic, id_, -(e * ia + f * ic), -(e * ib + f * id_))
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def _box(page_obj: Any, key: str) -> tuple[float, float, float, float] | None:
+    from pdfminer.pdftypes import resolve1
+
+    value = resolve1(page_obj.attrs.get(key))
+    if not isinstance(value, list | tuple) or len(value) != 4:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in value)
+    except (TypeError, ValueError):
+        return None
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _page_transform(page: pdfplumber.page.Page) -> tuple[Matrix, tuple[float, float, float, float], float, float]:
+    """pdfminer device space -> PyMuPDF's unrotated, crop-box-relative, y-down space.
+
+    Returns the matrix, the media box in the target space, and the page's width and height
+    as PyMuPDF's ``page.rect`` gives them (rotation applied).
+    """
+    obj = page.page_obj
+    mx0, my0, mx1, my1 = obj.mediabox
+    rotate = page.rotation
+    if rotate == 90:
+        ctm: Matrix = (0, -1, 1, 0, -my0, mx1)
+    elif rotate == 180:
+        ctm = (-1, 0, 0, -1, mx1, my1)
+    elif rotate == 270:
+        ctm = (0, 1, -1, 0, my1, -mx0)
+    else:
+        ctm = (1, 0, 0, 1, -mx0, -my0)
+    crop = _box(obj, "CropBox") or (mx0, my0, mx1, my1)
+    cx0, cy0 = max(crop[0], mx0), max(crop[1], my0)
+    cx1, cy1 = min(crop[2], mx1), min(crop[3], my1)
+    if cx1 <= cx0 or cy1 <= cy0:
+        cx0, cy0, cx1, cy1 = mx0, my0, mx1, my1
+    flip: Matrix = (1, 0, 0, -1, -cx0, cy1)
+    transform = _mul(_inv(ctm), flip)
+    media = (mx0 - cx0, cy1 - my1, mx1 - cx0, cy1 - my0)
+    w, h = cx1 - cx0, cy1 - cy0
+    return transform, media, (h if rotate in (90, 270) else w), (w if rotate in (90, 270) else h)
+
+
+# --- fonts ------------------------------------------------------------------------------
+
+
+class _FontInfo:
+    __slots__ = ("name", "ascent", "descent", "pm_descent", "bold", "italic")
+
+    def __init__(self, name: str, ascent: float, descent: float, pm_descent: float, bold: bool, italic: bool):
+        self.name, self.ascent, self.descent, self.pm_descent = name, ascent, descent, pm_descent
+        self.bold, self.italic = bold, italic
+
+
+def _font_name(raw: str) -> str:
+    return _SUBSET.sub("", raw[:31])
+
+
+def _font_info(raw_name: str, font: Any | None) -> _FontInfo:
+    name = _font_name(raw_name)
+    lower = name.lower()
+    bold = "bold" in lower or "black" in lower or "heavy" in lower
+    italic = "italic" in lower or "oblique" in lower
+    if font is None:
+        asc, dsc = STANDARD_METRICS.get(name, DEFAULT_METRICS)
+        return _FontInfo(name, asc, dsc, 0.0, bold, italic)
+    pm_descent = float(font.get_descent())
+    descriptor = getattr(font, "descriptor", None) or {}
+    standard = FONT_METRICS.get(getattr(font, "basefont", ""), (None,))[0]
+    if descriptor is standard or not descriptor:
+        asc, dsc = STANDARD_METRICS.get(name, DEFAULT_METRICS)
+    else:
+        asc, dsc = float(font.get_ascent()), pm_descent
+        if asc == 0 and dsc == 0:
+            asc, dsc = DEFAULT_METRICS
+    try:
+        flags = int(descriptor.get("Flags", 0) or 0)
+        weight = float(descriptor.get("FontWeight", 0) or 0)
+        angle = float(descriptor.get("ItalicAngle", 0) or 0)
+    except (TypeError, ValueError):
+        flags, weight, angle = 0, 0.0, 0.0
+    bold = bold or bool(flags & _FORCE_BOLD) or weight >= 600
+    italic = italic or bool(flags & _ITALIC_FLAG) or angle != 0
+    return _FontInfo(name, asc, dsc, pm_descent, bold, italic)
+
+
+class _Fonts:
+    """Font metrics by pdfminer font name, from the resource manager's font cache."""
+
+    def __init__(self, pdf: pdfplumber.PDF) -> None:
+        self._rsrc = pdf.rsrcmgr
+        self._seen = 0
+        self._by_name: dict[str, Any] = {}
+        self._info: dict[str, _FontInfo] = {}
+
+    def get(self, raw_name: str) -> _FontInfo:
+        info = self._info.get(raw_name)
+        if info is None:
+            cache = getattr(self._rsrc, "_cached_fonts", {})
+            if len(cache) != self._seen:
+                for font in list(cache.values()):
+                    self._by_name.setdefault(getattr(font, "fontname", ""), font)
+                self._seen = len(cache)
+            info = self._info[raw_name] = _font_info(raw_name, self._by_name.get(raw_name))
+        return info
+
+
+_FONTS_ATTR = "_extractor_fonts"
+
+
+def _fonts_for(pdf: pdfplumber.PDF) -> _Fonts:
+    fonts = getattr(pdf, _FONTS_ATTR, None)
+    if fonts is None:
+        fonts = _Fonts(pdf)
+        setattr(pdf, _FONTS_ATTR, fonts)
+    return fonts
+
+
+# --- glyphs and words -------------------------------------------------------------------
+
+
+class _Glyph:
+    __slots__ = ("text", "x0", "top", "x1", "bottom", "ox", "oy", "px", "py", "dx", "dy", "size", "font")
+
+    def __init__(self, text, x0, top, x1, bottom, ox, oy, px, py, dx, dy, size, font):
+        self.text, self.x0, self.top, self.x1, self.bottom = text, x0, top, x1, bottom
+        self.ox, self.oy, self.px, self.py = ox, oy, px, py
+        self.dx, self.dy, self.size, self.font = dx, dy, size, font
+
+
+def _glyph(ch: dict, transform: Matrix, mb_x0: float, fonts: _Fonts) -> _Glyph | None:
+    text = ch.get("text") or ""
+    if _CID.match(text):
+        text = "\ufffd"
+    a, b, c, d, e, f = ch["matrix"]
+    adv = float(ch.get("adv") or 0.0)
+    width, height = ch["x1"] - ch["x0"], ch["y1"] - ch["y0"]
+    font = fonts.get(ch["fontname"])
+    # Recover the font size and text rise from pdfminer's glyph box (it keeps neither).
+    if abs(d) >= abs(c):
+        fs = (height - abs(b) * adv) / abs(d)
+        low = ch["y0"] - f - min(0.0, b * adv)
+        g0 = low / d if d > 0 else low / d - fs
+    else:
+        fs = (width - abs(a) * adv) / abs(c)
+        low = ch["x0"] - mb_x0 - e - min(0.0, a * adv)
+        g0 = low / c if c > 0 else low / c - fs
+    if fs <= 0:
+        return None
+    rise = g0 - font.pm_descent * fs
+    m = _mul((a, b, c, d, e, f), transform)
+    lo, hi = rise + font.descent * fs, rise + font.ascent * fs
+    xs, ys = [], []
+    for gx, gy in ((0.0, lo), (adv, lo), (0.0, hi), (adv, hi)):
+        x, y = _apply(m, gx, gy)
+        xs.append(x)
+        ys.append(y)
+    ox, oy = _apply(m, 0.0, rise)
+    px, py = _apply(m, adv, rise)
+    norm = math.hypot(m[0], m[1]) or 1.0
+    size = fs * math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+    return _Glyph(text, min(xs), min(ys), max(xs), max(ys), ox, oy, px, py, m[0] / norm, m[1] / norm, size, font)
+
+
+def _breaks(prev: _Glyph, g: _Glyph) -> bool:
+    """True where MuPDF would put a space or a line break between two glyphs."""
+    if abs(prev.dx - g.dx) > 0.05 or abs(prev.dy - g.dy) > 0.05:
+        return True
+    size = max(prev.size, g.size, 1e-3)
+    ddx, ddy = g.ox - prev.px, g.oy - prev.py
+    along = ddx * prev.dx + ddy * prev.dy
+    across = -ddx * prev.dy + ddy * prev.dx
+    return abs(across) > BASELINE_JUMP_EM * size or along > SPACE_GAP_EM * size or along < -BACK_GAP_EM * size
+
+
+def _words_from_glyphs(glyphs: list[_Glyph], index: int) -> Iterator[Word]:
+    current: list[_Glyph] = []
+    for g in glyphs:
+        if g.text.isspace() or not g.text:
+            yield from _make_word(current, index)
+            current = []
+            continue
+        if current and _breaks(current[-1], g):
+            yield from _make_word(current, index)
+            current = []
+        current.append(g)
+    yield from _make_word(current, index)
+
+
+def _make_word(glyphs: list[_Glyph], index: int) -> Iterator[Word]:
+    if not glyphs:
+        return
+    text = normalize_word("".join(g.text for g in glyphs))
+    if not text:
+        return
+    x0, top = min(g.x0 for g in glyphs), min(g.top for g in glyphs)
+    x1, bottom = max(g.x1 for g in glyphs), max(g.bottom for g in glyphs)
+    first = glyphs[0]
+    upright = abs(first.dy) < 0.1 and first.dx > 0
+    main = glyphs[len(glyphs) // 2] if upright else first
+    if upright:
+        mid = (x0 + x1) / 2
+        main = next((g for g in glyphs if g.x1 >= mid), glyphs[-1])
+    font = main.font
+    yield Word(
+        text=text,
+        bbox=BBox(x0, top, x1, bottom),
+        font=font.name,
+        size=round(main.size, 2),
+        bold=font.bold,
+        italic=font.italic,
+        baseline=main.oy if upright else bottom,
+        upright=upright,
+        page=index,
+    )
+
+
+def page_to_raw(page: pdfplumber.page.Page, index: int) -> RawPage:
+    """Read one page's glyphs and group them into words."""
+    transform, media, width, height = _page_transform(page)
+    fonts = _fonts_for(page.pdf)
+    mb_x0 = page.mediabox[0]
+    glyphs: list[_Glyph] = []
+    mx0, mtop, mx1, mbottom = media
+    for ch in page.chars:
+        g = _glyph(ch, transform, mb_x0, fonts)
+        if g is None or g.x1 < mx0 or g.x0 > mx1 or g.bottom < mtop or g.top > mbottom:
+            continue
+        glyphs.append(g)
+    return RawPage(index, width, height, tuple(_words_from_glyphs(glyphs, index)))
