@@ -8,6 +8,7 @@ footnote marks) are attached to the line they touch.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from statistics import median
 
 from extractor.model import Line, Word
@@ -26,8 +27,9 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     rotated = [w for w in words if not w.upright]
     words_sorted = sorted(_dedupe_fake_bold(upright), key=lambda w: (w.baseline, w.bbox.x0))
     lines: list[Line] = []
-    for group in _merge_scripts(_baseline_groups(words_sorted)):
+    for group in _baseline_groups(words_sorted):
         lines.extend(_split_at_gutters(sorted(group, key=lambda w: w.bbox.x0)))
+    lines = _absorb_scripts(lines)
     lines.extend(_rotated_lines(rotated))
     lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
     return lines
@@ -71,38 +73,65 @@ def _split_at_gutters(words: list[Word]) -> list[Line]:
     return lines
 
 
-def _merge_scripts(groups: list[list[Word]]) -> list[list[Word]]:
-    """Put superscripts and subscripts back on the baseline of the text they belong to.
+def _absorb_scripts(lines: list[Line]) -> list[Line]:
+    """Put raised, lowered or smaller inline text back into the line it belongs to.
 
-    A group of smaller type whose baseline lies within half an em of a neighbouring group
-    of larger type is raised or lowered text (a footnote mark, an exponent) and joins it.
+    Superscripts, footnote marks and inline math in a smaller font sit off the baseline, so
+    they form fragments of their own, and the line around them may have been cut at the gap
+    they leave. A small fragment that touches a line of larger type on its left or right
+    (overlapping it vertically) joins it, together with the line's continuation on the
+    other side.
     """
-    sizes = [max(w.size for w in g) for g in groups]
-    chars = [sum(len(w.text) for w in g) for g in groups]
-    bases = [median(w.baseline for w in g) for g in groups]
-    merged: list[list[Word]] = []
-    pending: list[Word] = []
-    for i, g in enumerate(groups):
-        target = None
-        for j in (i - 1, i + 1):
-            if (
-                0 <= j < len(groups)
-                and sizes[j] > sizes[i] * 1.12
-                and abs(bases[j] - bases[i]) < 0.55 * sizes[j]
-                and chars[i] <= max(8, chars[j] // 4)
-            ):
-                target = j
-                break
-        if target == i - 1 and merged:
-            merged[-1].extend(g)
-        elif target == i + 1:
-            pending.extend(g)
-        else:
-            merged.append(pending + g)
-            pending = []
-    if pending:
-        merged.append(pending)
-    return merged
+    lines.sort(key=lambda ln: ln.bbox.top)
+    tops = [ln.bbox.top for ln in lines]
+    parent = list(range(len(lines)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, s in enumerate(lines):
+        if sum(len(w.text) for w in s.words) > 12:
+            continue
+        left, right = _hosts(lines, tops, i)
+        if left is not None:
+            parent[find(i)] = find(left)
+        if right is not None and (
+            left is None or abs(lines[left].baseline - lines[right].baseline) <= 0.25 * lines[left].size
+        ):
+            parent[find(right)] = find(i)
+    groups: dict[int, list[Word]] = {}
+    for k, ln in enumerate(lines):
+        groups.setdefault(find(k), []).extend(ln.words)
+    return [
+        lines[k] if len(ws) == len(lines[k].words) else Line.of(sorted(ws, key=lambda w: w.bbox.x0))
+        for k, ws in groups.items()
+    ]
+
+
+def _hosts(lines: list[Line], tops: list[float], i: int) -> tuple[int | None, int | None]:
+    """The nearest lines of larger type touching fragment ``i`` on its left and right."""
+    s = lines[i]
+    left = right = None
+    lo = bisect_left(tops, s.bbox.top - 3 * s.bbox.height)
+    for j in range(lo, len(lines)):
+        h = lines[j]
+        if h.bbox.top > s.bbox.bottom:
+            break
+        if j == i or h.size < s.size * 1.08:
+            continue
+        if h.bbox.v_overlap(s.bbox) < 0.4 * min(h.bbox.height, s.bbox.height):
+            continue
+        if 0 <= s.bbox.x0 - h.bbox.x1 < 0.8 * h.size:
+            if left is None or h.bbox.x1 > lines[left].bbox.x1:
+                left = j
+        elif 0 <= h.bbox.x0 - s.bbox.x1 < 0.8 * h.size and (
+            right is None or h.bbox.x0 < lines[right].bbox.x0
+        ):
+            right = j
+    return left, right
 
 
 def _rotated_lines(words: list[Word]) -> list[Line]:
