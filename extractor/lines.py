@@ -8,7 +8,7 @@ footnote marks) are attached to the line they touch.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from statistics import median
 
 from extractor.model import Line, Word
@@ -27,8 +27,10 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     rotated = [w for w in words if not w.upright]
     words_sorted = sorted(_dedupe_fake_bold(upright), key=lambda w: (w.baseline, w.bbox.x0))
     lines: list[Line] = []
-    for group in _baseline_groups(words_sorted):
-        lines.extend(_split_at_gutters(sorted(group, key=lambda w: w.bbox.x0)))
+    groups = [sorted(g, key=lambda w: w.bbox.x0) for g in _baseline_groups(words_sorted)]
+    rivers = _RiverFinder(groups)
+    for k, group in enumerate(groups):
+        lines.extend(_split_at_gutters(group, rivers, k))
     lines = _absorb_scripts(lines)
     lines.extend(_rotated_lines(rotated))
     lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
@@ -53,8 +55,37 @@ def _baseline_groups(words: list[Word]) -> list[list[Word]]:
     return groups
 
 
-def _split_at_gutters(words: list[Word]) -> list[Line]:
-    """Split a baseline group at gaps too wide to be word spaces."""
+class _RiverFinder:
+    """Tells whether a gap in one line continues as white space in the lines around it.
+
+    A column gutter is empty down the page; a wide word space in justified text is not:
+    the lines above and below have a word over the same spot.
+    """
+
+    REACH = 4  # lines looked at above and below
+
+    def __init__(self, groups: list[list[Word]]) -> None:
+        self.groups = groups
+        self.starts = [[w.bbox.x0 for w in g] for g in groups]
+
+    def is_gutter(self, k: int, x: float, size: float) -> bool:
+        base = self.groups[k][0].baseline
+        crossing = covered = 0
+        for j in range(max(0, k - self.REACH), min(len(self.groups), k + self.REACH + 1)):
+            g = self.groups[j]
+            if j == k or abs(g[0].baseline - base) > 6 * size:
+                continue
+            if not g[0].bbox.x0 < x < g[-1].bbox.x1:
+                continue
+            crossing += 1
+            i = bisect_right(self.starts[j], x) - 1
+            if i >= 0 and g[i].bbox.x1 > x:
+                covered += 1
+        return crossing - covered >= 2 and covered <= max(1, crossing // 5)
+
+
+def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[Line]:
+    """Split a baseline group at gaps too wide to be word spaces, or lying on a gutter."""
     if len(words) == 1:
         return [Line.of(words)]
     gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(words, words[1:])]
@@ -64,7 +95,11 @@ def _split_at_gutters(words: list[Word]) -> list[Line]:
     for i, gap in enumerate(gaps):
         size = max(min(words[i].size, words[i + 1].size), 1.0)
         wide = gap > GUTTER_GAP_EM * size or (
-            gap > NARROW_GUTTER_EM * size and gap > SPACING_RATIO * max(normal, 0.1 * size)
+            gap > NARROW_GUTTER_EM * size
+            and (
+                gap > SPACING_RATIO * max(normal, 0.1 * size)
+                or rivers.is_gutter(k, words[i].bbox.x1 + gap / 2, size)
+            )
         )
         if wide:
             lines.append(Line.of(words[start : i + 1]))
