@@ -12,7 +12,7 @@ import regex
 from extractor.model import Block, Role, dominant_size
 
 PAGE_NUMBER = regex.compile(
-    r"^(?:(?:page|p\.|pp\.|seite|s\.|pag\.)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?"
+    r"^(?:(?:page|p\.|pp\.|seite|s\.|pag\.)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?"
     r"(?:\s*(?:of|/|von)\s*\d{1,4})?$|^(?:page|p\.)\s*\d{1,4}\b",
     regex.IGNORECASE,
 )
@@ -26,8 +26,21 @@ EDGE_BAND = 0.085  # share of the page height at top and bottom where furniture 
 
 
 def body_size(blocks: list[Block]) -> float:
-    """The type size carrying most characters on the page."""
-    return dominant_size([w for b in blocks for ln in b.lines for w in ln.words])
+    """The page's body type size: the largest size carrying a good share of the characters.
+
+    Not simply the most frequent size: a page can hold more footnote text than body text.
+    """
+    chars: dict[float, int] = {}
+    for b in blocks:
+        for ln in b.lines:
+            for w in ln.words:
+                s = round(w.size, 1)
+                chars[s] = chars.get(s, 0) + len(w.text)
+    if not chars:
+        return 0.0
+    total = sum(chars.values())
+    massive = [s for s, c in chars.items() if c >= 0.25 * total]
+    return max(massive) if massive else max(chars.items(), key=lambda kv: kv[1])[0]
 
 
 def assign_roles(blocks: list[Block], width: float, height: float, first_page: bool) -> list[Role]:
@@ -49,7 +62,7 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
     if few_lines and (near_top or near_bottom):
         if PAGE_NUMBER.match(text):
             return Role.PAGE_NUMBER
-        if b.size <= size * 1.05 or _letter_spaced(b):
+        if b.size <= size * 1.15 or _letter_spaced(b):
             return Role.HEADER if near_top else Role.FOOTER
     if CAPTION.match(first_words):
         return Role.CAPTION
@@ -72,7 +85,7 @@ def _all_bold(b: Block) -> bool:
 def _mark_footnotes(blocks: list[Block], roles: list[Role], size: float, height: float) -> None:
     """Small type below every body block of its column, in the lower part of the page."""
     for i, b in enumerate(blocks):
-        if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.5:
+        if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.35:
             continue
         below = any(
             roles[j] is Role.BODY
