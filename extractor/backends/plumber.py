@@ -19,18 +19,20 @@ from __future__ import annotations
 import io
 import math
 import re
+import struct
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdffont import CFFFont, getdict
 from pdfminer.pdfdocument import (
     PDFEncryptionError,
     PDFPasswordIncorrect,
     PDFXRefFallback,
 )
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -150,8 +152,6 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 
 def _box(page_obj: Any, key: str) -> tuple[float, float, float, float] | None:
-    from pdfminer.pdftypes import resolve1
-
     value = resolve1(page_obj.attrs.get(key))
     if not isinstance(value, list | tuple) or len(value) != 4:
         return None
@@ -206,52 +206,122 @@ def _font_name(raw: str) -> str:
     return _SUBSET.sub("", raw[:31])
 
 
-def _font_info(raw_name: str, font: Any | None) -> _FontInfo:
+def _font_info(raw_name: str, font: Any | None, spec: Any | None) -> _FontInfo:
+    """Metrics and style the way MuPDF sees the font (descriptor first, then the font file)."""
     name = _font_name(raw_name)
     lower = name.lower()
     bold = "bold" in lower or "black" in lower or "heavy" in lower
     italic = "italic" in lower or "oblique" in lower
-    if font is None:
+    pm_descent = float(font.get_descent()) if font is not None else 0.0
+    descriptor = _descriptor(spec)
+    if descriptor is None:
         asc, dsc = STANDARD_METRICS.get(name, DEFAULT_METRICS)
-        return _FontInfo(name, asc, dsc, 0.0, bold, italic)
-    pm_descent = float(font.get_descent())
-    descriptor = getattr(font, "descriptor", None) or {}
-    standard = FONT_METRICS.get(getattr(font, "basefont", ""), (None,))[0]
-    if descriptor is standard or not descriptor:
-        asc, dsc = STANDARD_METRICS.get(name, DEFAULT_METRICS)
+        return _FontInfo(name, asc, dsc, pm_descent, bold, italic)
+    asc, dsc = _num(descriptor.get("Ascent")) / 1000, _num(descriptor.get("Descent")) / 1000
+    if asc == 0 and dsc == 0:
+        asc, dsc = DEFAULT_METRICS
+    flags = int(_num(descriptor.get("Flags")))
+    style = _file_style(descriptor)
+    if style is None:  # not embedded: MuPDF substitutes a font from the descriptor's hints
+        bold = bold or bool(flags & _FORCE_BOLD) or _num(descriptor.get("FontWeight")) >= 600
     else:
-        asc, dsc = float(font.get_ascent()), pm_descent
-        if asc == 0 and dsc == 0:
-            asc, dsc = DEFAULT_METRICS
-    try:
-        flags = int(descriptor.get("Flags", 0) or 0)
-        weight = float(descriptor.get("FontWeight", 0) or 0)
-        angle = float(descriptor.get("ItalicAngle", 0) or 0)
-    except (TypeError, ValueError):
-        flags, weight, angle = 0, 0.0, 0.0
-    bold = bold or bool(flags & _FORCE_BOLD) or weight >= 600
-    italic = italic or bool(flags & _ITALIC_FLAG) or angle != 0
+        bold = bold or style[0]
+    italic = italic or bool(flags & _ITALIC_FLAG) or _num(descriptor.get("ItalicAngle")) != 0
     return _FontInfo(name, asc, dsc, pm_descent, bold, italic)
 
 
+def _num(value: Any) -> float:
+    try:
+        return float(resolve1(value) or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _descriptor(spec: Any | None) -> dict | None:
+    if not isinstance(spec, dict):
+        return None
+    if "DescendantFonts" in spec:
+        kids = resolve1(spec["DescendantFonts"])
+        spec = resolve1(kids[0]) if isinstance(kids, list) and kids else {}
+    descriptor = resolve1(spec.get("FontDescriptor")) if isinstance(spec, dict) else None
+    return descriptor if isinstance(descriptor, dict) else None
+
+
+def _file_style(descriptor: dict) -> tuple[bool, bool] | None:
+    """(bold, italic) as FreeType reads them from the embedded font file; None if none."""
+    for key in ("FontFile", "FontFile2", "FontFile3"):
+        stream = resolve1(descriptor.get(key))
+        if stream is None:
+            continue
+        try:
+            data = stream.get_data()
+            if key == "FontFile":
+                head = data[: int(_num(stream.get("Length1"))) or 8192]
+                m = re.search(rb"/Weight\s*\(([^)]*)\)", head)
+                return (bool(m) and m.group(1) in (b"Bold", b"Black"), False)
+            if key == "FontFile2" or data[:4] in (b"\x00\x01\x00\x00", b"true", b"OTTO"):
+                return _sfnt_style(data)
+            return (_cff_weight(data) in ("Bold", "Black"), False)
+        except Exception:  # a font file we cannot read: fall back to names
+            return (False, False)
+    return None
+
+
+def _cff_weight(data: bytes) -> str:
+    fp = io.BytesIO(data)
+    hdrsize = data[2]
+    fp.seek(hdrsize)
+    CFFFont.INDEX(fp)  # names
+    dicts = CFFFont.INDEX(fp)
+    strings = CFFFont.INDEX(fp)
+    sid = getdict(dicts[0]).get(4, [None])[0]
+    if not isinstance(sid, int):
+        return ""
+    if sid < len(CFFFont.STANDARD_STRINGS):
+        return CFFFont.STANDARD_STRINGS[sid]
+    return strings[sid - len(CFFFont.STANDARD_STRINGS)].decode("latin-1")
+
+
+def _sfnt_style(data: bytes) -> tuple[bool, bool]:
+    (count,) = struct.unpack(">H", data[4:6])
+    tables = {}
+    for i in range(count):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
+        tables[tag] = offset
+    if b"OS/2" in tables:
+        (sel,) = struct.unpack(">H", data[tables[b"OS/2"] + 62 : tables[b"OS/2"] + 64])
+        return (bool(sel & 32), bool(sel & 513))
+    if b"head" in tables:
+        (mac,) = struct.unpack(">H", data[tables[b"head"] + 44 : tables[b"head"] + 46])
+        return (bool(mac & 1), bool(mac & 2))
+    return (False, False)
+
+
 class _Fonts:
-    """Font metrics by pdfminer font name, from the resource manager's font cache."""
+    """Font metrics by pdfminer font name.
+
+    pdfminer keeps neither the font dictionary nor (for the standard 14 names) the PDF's own
+    descriptor, so this document's resource manager is wrapped to note each font's spec.
+    """
 
     def __init__(self, pdf: pdfplumber.PDF) -> None:
-        self._rsrc = pdf.rsrcmgr
-        self._seen = 0
-        self._by_name: dict[str, Any] = {}
+        self._specs: dict[str, tuple[Any, Any]] = {}
         self._info: dict[str, _FontInfo] = {}
+        rsrc = pdf.rsrcmgr
+        original = rsrc.get_font
+
+        def get_font(objid: object, spec: Any) -> Any:
+            font = original(objid, spec)
+            self._specs.setdefault(getattr(font, "fontname", ""), (font, spec))
+            return font
+
+        rsrc.get_font = get_font
 
     def get(self, raw_name: str) -> _FontInfo:
         info = self._info.get(raw_name)
         if info is None:
-            cache = getattr(self._rsrc, "_cached_fonts", {})
-            if len(cache) != self._seen:
-                for font in list(cache.values()):
-                    self._by_name.setdefault(getattr(font, "fontname", ""), font)
-                self._seen = len(cache)
-            info = self._info[raw_name] = _font_info(raw_name, self._by_name.get(raw_name))
+            font, spec = self._specs.get(raw_name, (None, None))
+            info = self._info[raw_name] = _font_info(raw_name, font, spec)
         return info
 
 
