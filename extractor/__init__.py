@@ -15,6 +15,17 @@ from extractor.pipeline import extract
 
 __version__ = "0.1.0"
 
+
+def repair_text(text: str) -> str:
+    """Repair extracted text (glued or letter-spaced words, broken hyphenation).
+
+    A thin wrapper: :mod:`extractor.glued` is imported on first use.
+    """
+    from extractor.glued import repair_text as _repair_text
+
+    return _repair_text(text)
+
+
 __all__ = [
     "DamagedPDFError",
     "Document",
@@ -30,4 +41,5 @@ __all__ = [
     "Role",
     "__version__",
     "extract",
+    "repair_text",
 ]

@@ -5,6 +5,7 @@ Backends are imported lazily, so a user with only one of them installed can run 
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
 
 Source = str | os.PathLike[str] | bytes
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,12 @@ def open_document(source: Source, options: ExtractOptions) -> LoadedDocument:
     if loaded.page_count == 0:
         loaded.close()
         raise DamagedPDFError(f"{name}: the PDF has no pages")
+    if loaded.repaired:
+        log.warning(
+            "%s: damaged PDF repaired (%s); the text may be incomplete",
+            name,
+            getattr(loaded, "repair_reason", "broken cross-reference table"),
+        )
     return loaded
 
 

@@ -6,7 +6,6 @@ One text page per PDF page gives both the words (``extractWORDS``) and the spans
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,7 +26,6 @@ _FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
 _BOLD, _ITALIC = 16, 2
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
-log = logging.getLogger(__name__)
 
 
 class MuDocument:
@@ -38,6 +36,8 @@ class MuDocument:
         self._doc = doc
         self.page_count = doc.page_count
         self.repaired = repaired
+        # Why MuPDF had to repair the file (load.py turns it into a warning).
+        self.repair_reason = "broken cross-reference table"
 
     def iter_pages(self, indices: Iterable[int]) -> Iterator[RawPage]:
         from extractor.limits import check_deadline
@@ -85,13 +85,10 @@ def open_pdf(
     except BaseException:
         doc.close()
         raise
+    loaded = MuDocument(name, doc, repaired)
     if repaired:
-        log.warning(
-            "%s: damaged PDF repaired by MuPDF (%s); the text may be incomplete",
-            name,
-            _mupdf_reason() or "broken cross-reference table",
-        )
-    return MuDocument(name, doc, repaired)
+        loaded.repair_reason = _mupdf_reason() or loaded.repair_reason
+    return loaded
 
 
 def _authenticate(name: str, doc: pymupdf.Document, password: str | None) -> None:
