@@ -19,6 +19,8 @@ GUTTER_GAP_EM = 1.2
 # than the line's ordinary word spacing (justified text widens spaces evenly).
 NARROW_GUTTER_EM = 0.6
 SPACING_RATIO = 3.0
+# A gap this wide separates fragments whatever the lines around it show.
+WIDE_GAP_EM = 4.0
 
 
 def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
@@ -68,7 +70,21 @@ class _RiverFinder:
         self.groups = groups
         self.starts = [[w.bbox.x0 for w in g] for g in groups]
 
-    def is_gutter(self, k: int, x: float, size: float) -> bool:
+    def verdict(self, k: int, x0: float, x1: float, size: float) -> bool | None:
+        """Is the gap [x0, x1] of line ``k`` part of a gutter?
+
+        The gap is probed just inside each of its ends (a column's text starts, or ends,
+        at the same x line after line): a gutter when, at one of the probes, nearly every
+        nearby line that reaches across is free of words. None when fewer than two nearby
+        lines reach across, so this line must decide alone.
+        """
+        inset = min(0.3 * size, (x1 - x0) / 2)
+        verdicts = [self._free(k, x, size) for x in (x1 - inset, x0 + inset)]
+        if any(verdicts):
+            return True
+        return None if all(v is None for v in verdicts) else False
+
+    def _free(self, k: int, x: float, size: float) -> bool | None:
         base = self.groups[k][0].baseline
         crossing = covered = 0
         for j in range(max(0, k - self.REACH), min(len(self.groups), k + self.REACH + 1)):
@@ -81,7 +97,9 @@ class _RiverFinder:
             i = bisect_right(self.starts[j], x) - 1
             if i >= 0 and g[i].bbox.x1 > x:
                 covered += 1
-        return crossing - covered >= 2 and covered <= max(1, crossing // 5)
+        if crossing < 2:
+            return None
+        return covered <= crossing // 4
 
 
 def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[Line]:
@@ -94,14 +112,12 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
     start = 0
     for i, gap in enumerate(gaps):
         size = max(min(words[i].size, words[i + 1].size), 1.0)
-        wide = gap > GUTTER_GAP_EM * size or (
-            gap > NARROW_GUTTER_EM * size
-            and (
-                gap > SPACING_RATIO * max(normal, 0.1 * size)
-                or rivers.is_gutter(k, words[i].bbox.x1 + gap / 2, size)
-            )
-        )
-        if wide:
+        if gap <= NARROW_GUTTER_EM * size:
+            continue
+        verdict = rivers.verdict(k, words[i].bbox.x1, words[i + 1].bbox.x0, size)
+        if verdict is None:
+            verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)
+        if verdict or gap > WIDE_GAP_EM * size:
             lines.append(Line.of(words[start : i + 1]))
             start = i + 1
     lines.append(Line.of(words[start:]))
@@ -159,6 +175,8 @@ def _hosts(lines: list[Line], tops: list[float], i: int) -> tuple[int | None, in
             continue
         if h.bbox.v_overlap(s.bbox) < 0.4 * min(h.bbox.height, s.bbox.height):
             continue
+        if h.bbox.x0 <= s.bbox.x0 and s.bbox.x1 <= h.bbox.x1:
+            return j, None  # inside the line's extent: a mark in a gap it leaves
         if 0 <= s.bbox.x0 - h.bbox.x1 < 0.8 * h.size:
             if left is None or h.bbox.x1 > lines[left].bbox.x1:
                 left = j
