@@ -1,0 +1,161 @@
+"""Pages per second of extractor's two backends next to the raw libraries, in one process.
+
+Usage: python bench/speed.py [--repeat N] [--corpus DIR] [--samples]
+
+Every engine reads every page of the corpus (and, with --samples, the repo's samples/*.pdf)
+N times; the table gives the median pages per second over the repetitions. A second table
+splits extractor's time by stage (load / lines / layout / repair) for each backend.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import extractor  # noqa: E402
+from extractor.layout import analyse_page  # noqa: E402
+from extractor.lines import build_lines  # noqa: E402
+from extractor.load import open_document  # noqa: E402
+from extractor.repair import repair_document  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
+STAGES = ("load", "lines", "layout", "repair")
+
+
+def mupdf_text(path: Path) -> None:
+    import pymupdf
+
+    with pymupdf.open(path) as doc:
+        for page in doc:
+            page.get_text()
+
+
+def mupdf_dict(path: Path) -> None:
+    import pymupdf
+
+    with pymupdf.open(path) as doc:
+        for page in doc:
+            page.get_text("dict")
+
+
+def plumber_text(path: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+
+
+def extractor_with(backend: str) -> Callable[[Path], None]:
+    options = extractor.ExtractOptions(backend=backend)
+
+    def run(path: Path) -> None:
+        extractor.extract(path, options=options).to_text()
+
+    return run
+
+
+def staged(path: Path, backend: str, times: dict[str, float]) -> None:
+    """One extraction with each stage timed separately (load includes opening the file)."""
+    options = extractor.ExtractOptions(backend=backend)
+    t0 = time.perf_counter()
+    loaded = open_document(path, options)
+    pages = []
+    try:
+        it = loaded.iter_pages(range(loaded.page_count))
+        while True:
+            t = time.perf_counter()
+            raw = next(it, None)
+            times["load"] += time.perf_counter() - (t0 if t0 else t)
+            t0 = 0.0
+            if raw is None:
+                break
+            t = time.perf_counter()
+            lines = build_lines(raw.words)
+            times["lines"] += time.perf_counter() - t
+            t = time.perf_counter()
+            pages.append(analyse_page(raw, lines))
+            times["layout"] += time.perf_counter() - t
+    finally:
+        loaded.close()
+    t = time.perf_counter()
+    repair_document(loaded.name, tuple(pages), options).to_text()
+    times["repair"] += time.perf_counter() - t
+
+
+def page_count(path: Path) -> int:
+    doc = open_document(path, extractor.ExtractOptions())
+    try:
+        return doc.page_count
+    finally:
+        doc.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=3, help="repetitions (the median is reported)")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of PDFs")
+    ap.add_argument("--samples", action="store_true", help="also the repo's samples/*.pdf")
+    args = ap.parse_args()
+    pdfs = sorted(args.corpus.glob("*.pdf")) if args.corpus.is_dir() else []
+    if not pdfs:
+        print(f"no PDFs at {args.corpus}: skipping the corpus", file=sys.stderr)
+    if args.samples:
+        pdfs += sorted((ROOT / "samples").glob("*.pdf"))
+    if not pdfs:
+        print("nothing to measure", file=sys.stderr)
+        return 0
+    npages = sum(page_count(p) for p in pdfs)
+    engines: list[tuple[str, Callable[[Path], None]]] = [
+        ("pymupdf `page.get_text()` (reference)", mupdf_text),
+        ('pymupdf `page.get_text("dict")`', mupdf_dict),
+        ("extractor, backend pymupdf", extractor_with("pymupdf")),
+        ("extractor, backend pdfplumber", extractor_with("pdfplumber")),
+        ("pdfplumber `page.extract_text()`", plumber_text),
+    ]
+    for _, run in engines:  # warm up imports and caches once
+        run(pdfs[0])
+    results = []
+    for name, run in engines:
+        rates = []
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            for pdf in pdfs:
+                run(pdf)
+            rates.append(npages / (time.perf_counter() - t))
+        results.append((name, statistics.median(rates)))
+    ref = results[0][1]
+    mu_ex = results[2][1]
+    print(f"{len(pdfs)} files, {npages} pages, median of {args.repeat} runs\n")
+    print("| engine | pages/s | ms/page | vs reference | vs extractor+pymupdf |")
+    print("|---|---:|---:|---:|---:|")
+    for name, rate in results:
+        print(f"| {name} | {rate:.1f} | {1000 / rate:.1f} | {rate / ref:.2f}x | {rate / mu_ex:.2f}x |")
+
+    print("\nextractor time by stage (ms per page, median of runs)\n")
+    print("| backend | " + " | ".join(STAGES) + " | total |")
+    print("|---|" + "---:|" * (len(STAGES) + 1))
+    for backend in ("pymupdf", "pdfplumber"):
+        runs = []
+        for _ in range(args.repeat):
+            times = dict.fromkeys(STAGES, 0.0)
+            for pdf in pdfs:
+                staged(pdf, backend, times)
+            runs.append(times)
+        med = {s: statistics.median(r[s] for r in runs) * 1000 / npages for s in STAGES}
+        total = sum(med.values())
+        cells = [f"{med[s]:.1f} ({100 * med[s] / total:.0f}%)" for s in STAGES]
+        print(f"| {backend} | " + " | ".join(cells) + f" | {total:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
