@@ -347,10 +347,10 @@ def _progress(files: tuple[str, ...], quiet: bool) -> Iterator[Any]:
 @output_options()
 @verbosity_options
 def repair(file: str, output: TextIO, verbose: bool, quiet: bool) -> None:
-    """Repair extracted text: rejoin glued or letter-spaced words, fix broken hyphenation.
+    """Repair text whose two columns were glued line by line into clean paragraphs.
 
-    FILE is UTF-8 text ("-" reads stdin); the repaired text goes to stdout or -o.
-    Exit code 11 when FILE is not UTF-8 text (e.g. a PDF or other binary file).
+    FILE is UTF-8 text ("-" reads stdin); the paragraphs, in reading order, go to stdout
+    or -o. Exit code 11 when FILE is not UTF-8 text (e.g. a PDF or other binary file).
     """
     label = STDIN_NAME if file == "-" else file
     with _logging(verbose, quiet):
