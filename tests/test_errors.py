@@ -339,3 +339,26 @@ def test_loader_checks_the_deadline_between_pages(good):
 def test_extract_with_a_generous_timeout_works(good):
     doc = extractor.extract(good, options=extractor.ExtractOptions(timeout=60))
     assert SENTENCE in " ".join(doc.to_text().split())
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="POSIX only")
+def test_hard_backstop_ends_a_call_stuck_in_c():
+    """A C loop that never returns to Python defeats SIGALRM; the watchdog still ends it."""
+    import subprocess
+    import sys
+
+    code = (
+        "from extractor.limits import hard_exit_after, time_limit\n"
+        "with hard_exit_after(1.0):\n"
+        "    with time_limit('stuck.pdf', 0.2):\n"
+        "        sum(range(10**12))\n"
+        "print('not reached')\n"
+    )
+    root = Path(__file__).parent.parent
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 1
+    assert "not reached" not in proc.stdout
+    assert time.monotonic() - start < 30
