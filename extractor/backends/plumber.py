@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdffont import CFFFont, getdict
 from pdfminer.pdfdocument import (
     PDFEncryptionError,
@@ -202,7 +203,9 @@ class _FontInfo:
         self.bold, self.italic = bold, italic
 
 
-def _font_name(raw: str) -> str:
+def _font_name(raw: str | bytes) -> str:
+    if isinstance(raw, bytes):
+        raw = raw.decode("latin-1")
     return _SUBSET.sub("", raw[:31])
 
 
@@ -348,22 +351,23 @@ class _Glyph:
         self.dx, self.dy, self.size, self.font = dx, dy, size, font
 
 
-def _glyph(ch: dict, transform: Matrix, mb_x0: float, fonts: _Fonts) -> _Glyph | None:
-    text = ch.get("text") or ""
+def _glyph(ch: LTChar, transform: Matrix, fonts: _Fonts) -> _Glyph | None:
+    """One pdfminer glyph in PyMuPDF's coordinates, with MuPDF's box."""
+    text = ch.get_text()
     if _CID.match(text):
         text = "\ufffd"
-    a, b, c, d, e, f = ch["matrix"]
-    adv = float(ch.get("adv") or 0.0)
-    width, height = ch["x1"] - ch["x0"], ch["y1"] - ch["y0"]
-    font = fonts.get(ch["fontname"])
+    a, b, c, d, e, f = ch.matrix
+    adv = float(ch.adv or 0.0)
+    width, height = ch.x1 - ch.x0, ch.y1 - ch.y0
+    font = fonts.get(ch.fontname)
     # Recover the font size and text rise from pdfminer's glyph box (it keeps neither).
     if abs(d) >= abs(c):
         fs = (height - abs(b) * adv) / abs(d)
-        low = ch["y0"] - f - min(0.0, b * adv)
+        low = ch.y0 - f - min(0.0, b * adv)
         g0 = low / d if d > 0 else low / d - fs
     else:
         fs = (width - abs(a) * adv) / abs(c)
-        low = ch["x0"] - mb_x0 - e - min(0.0, a * adv)
+        low = ch.x0 - e - min(0.0, a * adv)
         g0 = low / c if c > 0 else low / c - fs
     if fs <= 0:
         return None
@@ -435,15 +439,27 @@ def _make_word(glyphs: list[_Glyph], index: int) -> Iterator[Word]:
     )
 
 
+def _chars(container: LTContainer) -> Iterator[LTChar]:
+    """The page's glyphs in drawing order, from pdfminer's objects directly.
+
+    pdfplumber's ``page.chars`` would turn each glyph into a dict of resolved attributes,
+    which costs as much as parsing the page; we need only five of them.
+    """
+    for obj in container:
+        if isinstance(obj, LTChar):
+            yield obj
+        elif isinstance(obj, LTContainer):
+            yield from _chars(obj)
+
+
 def page_to_raw(page: pdfplumber.page.Page, index: int) -> RawPage:
     """Read one page's glyphs and group them into words."""
     transform, media, width, height = _page_transform(page)
     fonts = _fonts_for(page.pdf)
-    mb_x0 = page.mediabox[0]
     glyphs: list[_Glyph] = []
     mx0, mtop, mx1, mbottom = media
-    for ch in page.chars:
-        g = _glyph(ch, transform, mb_x0, fonts)
+    for ch in _chars(page.layout):
+        g = _glyph(ch, transform, fonts)
         if g is None or g.x1 < mx0 or g.x0 > mx1 or g.bottom < mtop or g.top > mbottom:
             continue
         glyphs.append(g)

@@ -1,0 +1,143 @@
+"""Both backends read the same words from the same PDF; backend choice and its errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+pymupdf = pytest.importorskip("pymupdf")
+pytest.importorskip("pdfplumber")
+
+from extractor.errors import (  # noqa: E402
+    BackendMissingError,
+    DamagedPDFError,
+    EncryptedPDFError,
+    OptionsError,
+)
+from extractor.load import open_document  # noqa: E402
+from extractor.options import ExtractOptions  # noqa: E402
+
+BACKENDS = ("pymupdf", "pdfplumber")
+
+
+def make_pdf() -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=500)
+    page.insert_text((50, 100), "Plain words in Helvetica, twelve points.", fontname="helv", fontsize=12)
+    page.insert_text((50, 140), "Bold Times heading", fontname="Times-Bold", fontsize=14)
+    page.insert_text((50, 170), "Small italic note", fontname="Times-Italic", fontsize=8)
+    page.insert_text((360, 420), "Rotated margin stamp", fontname="helv", fontsize=10, rotate=90)
+    cropped = doc.new_page(width=400, height=500)
+    cropped.insert_text((80, 150), "Text on a page with a shifted crop box", fontname="helv", fontsize=11)
+    cropped.set_cropbox(pymupdf.Rect(30, 40, 350, 450))
+    turned = doc.new_page(width=400, height=500)
+    turned.insert_text((60, 120), "A page turned by ninety degrees", fontname="cour", fontsize=10)
+    turned.set_rotation(90)
+    return doc.tobytes()
+
+
+def shifted_mediabox_pdf() -> bytes:
+    """A page whose media box does not start at 0,0 (as some cropping tools write)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=500)
+    page.insert_text((70, 200), "Media box shifted away from the origin", fontname="helv", fontsize=10)
+    doc.xref_set_key(page.xref, "MediaBox", "[50 60 450 560]")
+    doc.xref_set_key(page.xref, "CropBox", "[60 80 400 540]")
+    return doc.tobytes()
+
+
+def read(data: bytes, backend: str, password: str | None = None):
+    doc = open_document(data, ExtractOptions(backend=backend, password=password))
+    try:
+        return list(doc.iter_pages(range(doc.page_count)))
+    finally:
+        doc.close()
+
+
+def assert_same_pages(a, b) -> None:
+    assert len(a) == len(b)
+    for pa, pb in zip(a, b):
+        assert (pa.width, pa.height) == pytest.approx((pb.width, pb.height), abs=0.01)
+        assert [w.text for w in pa.words] == [w.text for w in pb.words]
+        for wa, wb in zip(pa.words, pb.words):
+            assert wa.bbox.rounded() == pytest.approx(wb.bbox.rounded(), abs=1.0), wa.text
+            assert wa.baseline == pytest.approx(wb.baseline, abs=1.0), wa.text
+            assert wa.size == pytest.approx(wb.size, abs=0.05), wa.text
+            assert (wa.font, wa.bold, wa.italic, wa.upright) == (wb.font, wb.bold, wb.italic, wb.upright), wa.text
+
+
+def test_backends_yield_the_same_words():
+    mu, pl = read(make_pdf(), "pymupdf"), read(make_pdf(), "pdfplumber")
+    assert_same_pages(mu, pl)
+    words = {w.text: w for w in pl[0].words}
+    assert words["Plain"].font == "Helvetica" and not words["Plain"].bold
+    assert words["Bold"].font == "Times-Bold" and words["Bold"].bold
+    assert words["italic"].italic
+    assert not words["Rotated"].upright and words["Plain"].upright
+    assert "shifted" in [w.text for w in pl[1].words]
+
+
+def test_shifted_media_box_and_crop_box():
+    data = shifted_mediabox_pdf()
+    mu, pl = read(data, "pymupdf"), read(data, "pdfplumber")
+    assert_same_pages(mu, pl)
+    assert pl[0].words, "text inside the crop box is read"
+
+
+def test_words_split_without_space_glyphs():
+    """Words drawn glyph by glyph with gaps but no space characters are still separated."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    x = 50.0
+    for word in ("no", "space", "glyphs"):
+        for ch in word:
+            page.insert_text((x, 100), ch, fontname="helv", fontsize=10)
+            x += pymupdf.get_text_length(ch, fontname="helv", fontsize=10)
+        x += 3.0
+    data = doc.tobytes()
+    assert [w.text for w in read(data, "pdfplumber")[0].words] == ["no", "space", "glyphs"]
+    assert_same_pages(read(data, "pymupdf"), read(data, "pdfplumber"))
+
+
+def test_unknown_backend_is_an_options_error():
+    with pytest.raises(OptionsError, match="unknown backend"):
+        ExtractOptions(backend="pdfium")
+
+
+def test_missing_backend_names_the_package(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    monkeypatch.delitem(sys.modules, "extractor.backends.plumber", raising=False)
+    import extractor.backends
+
+    monkeypatch.delattr(extractor.backends, "plumber", raising=False)
+    with pytest.raises(BackendMissingError, match="pip install pdfplumber") as info:
+        open_document(make_pdf(), ExtractOptions(backend="pdfplumber"))
+    assert "\n" not in str(info.value)
+
+
+def test_importing_extractor_does_not_import_pdfplumber():
+    code = "import sys, extractor; assert 'pdfplumber' not in sys.modules, 'pdfplumber imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_encrypted_pdf(backend):
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "secret text", fontname="helv")
+    data = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_128, user_pw="user", owner_pw="owner")
+    with pytest.raises(EncryptedPDFError, match="needs a password"):
+        read(data, backend)
+    with pytest.raises(EncryptedPDFError, match="wrong password"):
+        read(data, backend, password="nope")
+    assert [w.text for w in read(data, backend, password="user")[0].words] == ["secret", "text"]
+
+
+def test_damaged_pdf_is_one_line_naming_the_file(tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\n")
+    with pytest.raises(DamagedPDFError) as info:
+        doc = open_document(bad, ExtractOptions(backend="pdfplumber"))
+        list(doc.iter_pages(range(doc.page_count)))
+    assert str(bad) in str(info.value) and "\n" not in str(info.value)
