@@ -43,7 +43,8 @@ def parse_pages(spec: str, page_count: int | None = None) -> list[int]:
         elif is_range:
             if page_count is None:
                 raise PageRangeError(
-                    f"open range {part!r} needs the page count: write an end page, like {first}-{first + 1}"
+                    f"open range {part!r} needs the page count: "
+                    f"write an end page, like {first}-{first + 1}"
                 )
             last = page_count
         else:

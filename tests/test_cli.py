@@ -98,7 +98,7 @@ def one_line_error(result, name: str) -> str:
 def test_every_command_has_help(runner, command, flag):
     result = runner.invoke(cli, [command, flag])
     assert result.exit_code == 0
-    assert f"Usage: cli {command}" in result.output or f"Usage: extractor {command}" in result.output
+    assert re.search(rf"Usage: \w+ {command} ", result.output)
     assert cli.commands[command].help
 
 
@@ -431,7 +431,7 @@ def test_progress_bar_only_on_a_terminal(runner, one_page, three_pages):
 @pytest.fixture
 def fake_glued(monkeypatch):
     module = types.ModuleType("extractor.glued")
-    module.repair_text = lambda text: text.replace("w w w", "www").upper()  # type: ignore[attr-defined]
+    module.repair_text = lambda text: text.replace("w w w", "www").upper()  # type: ignore
     monkeypatch.setitem(sys.modules, "extractor.glued", module)
     return module
 
