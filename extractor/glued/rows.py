@@ -1,0 +1,67 @@
+"""rows: the input lines as word rows with the per-word facts the split search reads.
+
+Computed once per page so that the search, run for many column widths, only does arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.glued.lexicon import core, ends_sentence, starts_lower, starts_upper, zipf
+from extractor.glued.widths import SPACE, prefix_widths, word_width
+
+
+@dataclass(slots=True)
+class Row:
+    """One non-blank input line."""
+
+    index: int  # line number in the input
+    words: list[str]
+    pw: list[float]  # pw[k]: width of words[:k]
+    ww: list[float]  # width of each word
+    gap_before: bool  # a blank line (or removed furniture) comes before it
+    term: list[bool]  # word closes a sentence
+    upper: list[bool]  # word starts with a capital
+    lower: list[bool]  # word starts with a small letter
+    hyph: list[bool]  # word ends with a line-end hyphen ("exam-", not "-" or "—")
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    def left_width(self, k: int) -> float:
+        return self.pw[k]
+
+    def right_width(self, k: int) -> float:
+        return self.pw[-1] - self.pw[k] - (SPACE if k else 0.0)
+
+
+def is_line_hyphen(word: str) -> bool:
+    """A word broken at the line end: letters, then one hyphen ("exam-", "state-of-the-")."""
+    return len(word) >= 3 and word[-1] in "-\u00ad\u2010" and word[-2].isalpha()
+
+
+def make_row(index: int, words: list[str], gap_before: bool) -> Row:
+    return Row(
+        index=index,
+        words=words,
+        pw=prefix_widths(words),
+        ww=[word_width(w) for w in words],
+        gap_before=gap_before,
+        term=[ends_sentence(w) for w in words],
+        upper=[starts_upper(w) for w in words],
+        lower=[starts_lower(w) for w in words],
+        hyph=[is_line_hyphen(w) for w in words],
+    )
+
+
+def hyphen_join_ok(head: str, tail: str) -> bool:
+    """Does "head-" + tail read as one word or a compound (so the break may sit there)?"""
+    stem = core(head[:-1])
+    body = core(tail)
+    if not stem or not body or not starts_lower(tail):
+        return bool(stem and body and body[0].isupper() and stem[0].isupper())
+    return zipf(stem + body) >= 1.5 or (zipf(stem) >= 3.0 and zipf(body) >= 3.0)
+
+
+__all__ = ["SPACE", "Row", "hyphen_join_ok", "is_line_hyphen", "make_row"]

@@ -1,0 +1,141 @@
+"""split: choose where every glued row splits into (left, right), all rows at once (Viterbi).
+
+State of row i is k_i, the number of its words that belong to the left column (0 = right only,
+n = left only). Costs are negative log-odds in rough units:
+- emission: a part wider than its column; a single-part row; a hyphenated word left mid-row;
+- transition i -> i+1, per column: a line that ends although the next word of that column would
+  have fitted (a paragraph end, unlikely without a full stop), a case change that does not read
+  as language, a line-end hyphen whose join is not a word.
+The left column's next word is always word 0 of the next row, the right column's is word k_{i+1},
+so a first-order chain over k captures the line-breaking rule exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.glued.rows import Row, hyphen_join_ok
+from extractor.glued.widths import SPACE
+
+TOL = 0.01  # a part may exceed its column by this fraction before it costs (font mismatch)
+SIG = 0.02  # ... and then costs ((excess - TOL) / SIG) ** 2
+OVER_CAP = 12.0  # splits costing more than this are not considered
+DSPAN = 0.04  # an underfull line costs its full paragraph-end price from this deficit on
+C_SINGLE = 0.6  # a row holding one part only
+C_MIDHYPH = 3.0  # a line-end hyphen that the split leaves inside a column line
+PE_SENT = 0.8  # paragraph end after a full stop before a capital
+PE_SOFT = 2.0  # after a full stop, or before a capital
+PE_NONE = 4.0  # mid-sentence
+PE_HYPH = 8.0  # after a hyphen
+C_CASE = 0.8  # small letter after a full stop
+C_CAP = 0.3  # capital after no full stop (names make this weak)
+C_BADJOIN = 1.5  # "head-" + next word is no word
+C_START = 1.5  # a column resumes after a row without it (a gap, a lower start)
+
+
+@dataclass(slots=True)
+class Solution:
+    cost: float
+    ks: list[int]
+
+
+def overflow(width: float, col: float) -> float:
+    x = width / col - 1.0 - TOL
+    return (x / SIG) ** 2 if x > 0 else 0.0
+
+
+def candidates(row: Row, wl: float, wr: float) -> list[tuple[int, float]]:
+    """(k, emission cost) for the splits of a row that roughly fit both columns."""
+    out: list[tuple[int, float]] = []
+    n = row.n
+    best: tuple[int, float] | None = None
+    hyph_at = [j + 1 for j in range(n - 1) if row.hyph[j]]
+    for k in range(n + 1):
+        cost = overflow(row.pw[k], wl) if k else 0.0
+        if k < n:
+            cost += overflow(row.right_width(k), wr)
+        if k in (0, n):
+            cost += C_SINGLE
+        for h in hyph_at:
+            if h != k:
+                cost += C_MIDHYPH
+        if best is None or cost < best[1]:
+            best = (k, cost)
+        if cost <= OVER_CAP:
+            out.append((k, cost))
+    if not out and best is not None:
+        out.append(best)
+    return out
+
+
+def end_cost(width: float, nxt: float, col: float, pe: float) -> float:
+    """Price of a column line that ends although `nxt` might have fitted after it."""
+    deficit = (col - width - SPACE - nxt) / col
+    if deficit <= 0:
+        return 0.0
+    return pe * min(1.0, deficit / DSPAN)
+
+
+def pe_price(a: Row, i: int, b: Row, j: int) -> float:
+    if a.hyph[i]:
+        return PE_HYPH
+    if a.term[i]:
+        return PE_SENT if b.upper[j] else PE_SOFT
+    return PE_SOFT if b.upper[j] else PE_NONE
+
+
+def flow_cost(a: Row, i: int, b: Row, j: int) -> float:
+    """Does word j of row b read as the continuation of word i of row a?"""
+    if a.hyph[i]:
+        return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else C_BADJOIN
+    if a.term[i]:
+        return C_CASE if b.lower[j] else 0.0
+    return C_CAP if b.upper[j] else 0.0
+
+
+def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
+    cost = 0.0
+    if b.gap_before:
+        return cost
+    if (ka == 0 and kb) or (ka == a.n and kb < b.n):
+        cost += C_START
+    if ka and kb:
+        i = ka - 1
+        cost += end_cost(a.pw[ka], b.ww[0], wl, pe_price(a, i, b, 0)) + flow_cost(a, i, b, 0)
+    if ka < a.n and kb < b.n:
+        i = a.n - 1
+        cost += end_cost(a.right_width(ka), b.ww[kb], wr, pe_price(a, i, b, kb))
+        cost += flow_cost(a, i, b, kb)
+    return cost
+
+
+def viterbi(rows: list[Row], wl: float, wr: float) -> Solution:
+    """Best split of every row for column widths wl, wr (em)."""
+    if not rows:
+        return Solution(0.0, [])
+    cands = [candidates(r, wl, wr) for r in rows]
+    scores = [c for _, c in cands[0]]
+    back: list[list[int]] = []
+    for t in range(1, len(rows)):
+        a, b = rows[t - 1], rows[t]
+        prev = cands[t - 1]
+        new_scores: list[float] = []
+        ptr: list[int] = []
+        for kb, eb in cands[t]:
+            best, arg = float("inf"), 0
+            for idx, (ka, _) in enumerate(prev):
+                s = scores[idx] + transition(a, ka, b, kb, wl, wr)
+                if s < best:
+                    best, arg = s, idx
+            new_scores.append(best + eb)
+            ptr.append(arg)
+        scores = new_scores
+        back.append(ptr)
+    idx = min(range(len(scores)), key=scores.__getitem__)
+    total = scores[idx]
+    path = [idx]
+    for ptr in reversed(back):
+        idx = ptr[idx]
+        path.append(idx)
+    path.reverse()
+    return Solution(total, [cands[t][p][0] for t, p in enumerate(path)])
