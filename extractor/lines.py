@@ -82,7 +82,7 @@ class _RiverFinder:
         verdicts = [self._free(k, x, size) for x in (x1 - inset, x0 + inset)]
         if any(verdicts):
             return True
-        return None if all(v is None for v in verdicts) else False
+        return False if all(v is False for v in verdicts) else None
 
     def _free(self, k: int, x: float, size: float) -> bool | None:
         base = self.groups[k][0].baseline

@@ -6,12 +6,14 @@ from collections.abc import Iterable
 
 from extractor.lines import build_lines
 from extractor.layout import analyse_page
+from extractor.limits import check_deadline, with_time_limit
 from extractor.load import Source, check_pages, open_document
 from extractor.model import Document, Page
 from extractor.options import ExtractOptions
 from extractor.repair import repair_document
 
 
+@with_time_limit
 def extract(
     source: Source,
     *,
@@ -31,6 +33,7 @@ def extract(
         for raw in loaded.iter_pages(indices):
             lines = build_lines(raw.words)
             analysed.append(analyse_page(raw, lines, first_page=raw.number == 0))
+            check_deadline()
     finally:
         loaded.close()
     return repair_document(loaded.name, tuple(analysed), options)

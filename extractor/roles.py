@@ -114,9 +114,18 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
     stops = [
         blocks[i].bbox.top
         for i in after
-        if roles[i] is Role.HEADING or (roles[i] is Role.BODY and len(blocks[i].lines) >= 3)
+        if roles[i] is Role.HEADING or (roles[i] is Role.BODY and _flush_left(blocks[i]))
     ]
     limit = min(stops, default=t.bottom)
     for i in after:
         if roles[i] is Role.BODY and blocks[i].bbox.bottom <= limit + 1:
             roles[i] = Role.AUTHOR
+
+
+def _flush_left(b: Block) -> bool:
+    """Three or more lines, most starting at the same x: running text, not a centred byline."""
+    if len(b.lines) < 3:
+        return False
+    left = min(ln.bbox.x0 for ln in b.lines)
+    flush = sum(ln.bbox.x0 - left < 1.5 for ln in b.lines)
+    return flush >= 2 * len(b.lines) / 3

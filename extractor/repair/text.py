@@ -2,36 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-import regex
-
+from extractor.hyphenation import join_hyphenated, vocabulary_of
 from extractor.model import Line, Page
 
-try:
-    from extractor.hyphenation import join_hyphenated
-except ImportError:  # pragma: no cover - until the shared module lands
-
-    def join_hyphenated(head: str, tail: str, vocabulary=frozenset()) -> str:  # type: ignore[misc]
-        stem = head[:-1]
-        if "-" in stem or not tail[:1].islower():
-            return head + tail
-        return stem + tail
-
-
-_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*[\p{L}]")
 SOFT = "\u00ad"
 
 
 def vocabulary(pages: Iterable[Page]) -> frozenset[str]:
-    """Lower-cased words seen inside lines (not at a line break) anywhere in the document."""
-    seen: set[str] = set()
+    """Lower-cased words seen inside lines (not at a line break) anywhere in the document.
+
+    A word seen whole, or seen with its hyphen, mid-line is the best evidence for how to mend
+    the same word where a line break cut it.
+    """
+    return frozenset(vocabulary_of(_inner_words(pages)))
+
+
+def _inner_words(pages: Iterable[Page]) -> Iterator[str]:
     for page in pages:
         for block in page.blocks:
             for line in block.lines:
                 for w in line.words[:-1]:
-                    seen.update(m.lower() for m in _WORD.findall(w.text))
-    return frozenset(seen)
+                    yield w.text
 
 
 def join_lines(lines: Iterable[Line], vocab: frozenset[str], *, dehyphenate: bool = True) -> str:
