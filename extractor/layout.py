@@ -30,7 +30,7 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
         for n, i in enumerate(order)
     ]
     ordered += [
-        Block(b.lines, b.bbox, Role.MARGIN, -1, len(ordered) + k)
+        replace(b, role=Role.MARGIN, order=len(ordered) + k)
         for k, b in enumerate(Block.of([ln]) for ln in rotated)
     ]
     return Page(raw.number, raw.width, raw.height, tuple(ordered), tuple(columns), no_text=not lines)

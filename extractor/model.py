@@ -129,15 +129,11 @@ class Line:
 
     words: tuple[Word, ...]
     bbox: BBox
+    size: float = 0.0  # the dominant type size of the line (by characters)
 
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
-
-    @property
-    def size(self) -> float:
-        """The dominant font size of the line (by characters)."""
-        return dominant_size(self.words)
 
     @property
     def baseline(self) -> float:
@@ -147,15 +143,14 @@ class Line:
     @staticmethod
     def of(words: tuple[Word, ...] | list[Word]) -> Line:
         words = tuple(words)
-        return Line(words, BBox.enclosing([w.bbox for w in words]))
+        return Line(words, BBox.enclosing([w.bbox for w in words]), dominant_size(words))
 
 
 def dominant_size(words: tuple[Word, ...] | list[Word]) -> float:
     """The font size carrying the most characters among ``words``."""
     weights: dict[float, int] = {}
     for w in words:
-        s = round(w.size, 1)
-        weights[s] = weights.get(s, 0) + len(w.text)
+        weights[w.size] = weights.get(w.size, 0) + len(w.text)
     return max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0] if weights else 0.0
 
 
@@ -172,19 +167,17 @@ class Block:
     role: Role = Role.BODY
     column: int = -1
     order: int = -1
+    size: float = 0.0  # the dominant type size of the block (by characters)
 
     @property
     def text(self) -> str:
         return " ".join(line.text for line in self.lines)
 
-    @property
-    def size(self) -> float:
-        return dominant_size([w for line in self.lines for w in line.words])
-
     @staticmethod
     def of(lines: tuple[Line, ...] | list[Line], role: Role = Role.BODY) -> Block:
         lines = tuple(lines)
-        return Block(lines, BBox.enclosing([ln.bbox for ln in lines]), role)
+        size = dominant_size([w for line in lines for w in line.words])
+        return Block(lines, BBox.enclosing([ln.bbox for ln in lines]), role, size=size)
 
 
 @dataclass(frozen=True, slots=True)
