@@ -662,10 +662,11 @@ def seed_page23() -> Sheet:
             n -= mine[-1]
         assert n == 0, "the seed line breaks do not fall on paragraph ends"
         per_para.append(mine)
-    lines = [ln for p in paras for ln in break_lines(Para(p, Style()), 1e9)]
+    lines = [ln for p, c in zip(paras, per_para) for ln in break_lines(Para(p, Style(), counts=c), 0)]
     widest = max(tlen(" ".join(ln), "tiro", 10) for ln in lines)
-    left, gutter, width = 46.0, 20.0, (A4[0] - 2 * 46.0 - 20.0) / 2
-    size = round(min(10.5, 10 * (width - 2) / widest), 2)
+    size, gutter = 11.0, 22.0  # the column is as wide as the widest line of the original
+    width = round(widest * size / 10 + 2, 2)
+    left = round((A4[0] - 2 * width - gutter) / 2, 2)
     lead = round(size * 1.25, 2)
     st = Style("tiro", size, lead, gap=lead * 0.5)
     top = 92.0
@@ -686,7 +687,7 @@ def seed_page23() -> Sheet:
 def two_col_equal() -> Sheet:
     sh = Sheet("two_col_equal")
     W, H = LETTER
-    m, g = 60.0, 18.0
+    m, g = 77.0, 18.0  # this measure puts a compound break at a line end
     cw = (W - 2 * m - g) / 2
     sh.text(0, m, 42, "Proceedings of the Workshop on Quiet Infrastructure, 2024", "tiit", 8.5)
     sh.right(0, W - m, 42, "Reading order in printed timetables", "tiit", 8.5)
@@ -940,6 +941,9 @@ def check(sh: Sheet) -> list[str]:
     stream = [w[4] for w in doc[0].get_text("words", sort=False)]
     if stream[:12] == expected.split()[:12]:
         problems.append("stream order equals reading order at the start")
+    need = REQUIRED.get(sh.name, (0, 0, 0, 0))
+    if any(h < n for h, n in zip(counts(sh), need)):
+        problems.append(f"layout lacks what the sample is for: {counts(sh)} < {need}")
     return problems
 
 
@@ -962,12 +966,33 @@ def rejoin(sh: Sheet) -> str:
     return "\n\n".join(out)
 
 
-def facts(sh: Sheet) -> str:
+#: what a sample must show for its test to mean anything: (soft, compound, column, page)
+REQUIRED = {
+    "seed_page23": (0, 0, 1, 0),
+    "two_col_equal": (1, 1, 1, 0),
+    "three_col_rule": (0, 0, 1, 0),
+    "four_col": (1, 0, 1, 0),
+    "unequal_cols": (0, 0, 1, 0),
+    "spanning_figure": (0, 0, 2, 0),
+    "sidebar_box": (0, 0, 1, 0),
+    "footnotes": (0, 0, 1, 0),
+    "multipage_running": (0, 0, 1, 1),
+}
+
+
+def counts(sh: Sheet) -> tuple[int, int, int, int]:
+    """Line-end soft hyphens, compound hyphens, paragraphs crossing a column, a page."""
     body = [ln for ln in sh.lines if ln.body]
     soft = sum(1 for ln in body if ln.tokens[-1].endswith(SHY))
     compound = sum(1 for ln in body if ln.tokens[-1].endswith("-"))
     cols = sum(1 for a, b in zip(body, body[1:]) if a.para == b.para and a.column != b.column)
     pages = sum(1 for a, b in zip(body, body[1:]) if a.para == b.para and a.page != b.page)
+    return soft, compound, cols, pages
+
+
+def facts(sh: Sheet) -> str:
+    body = [ln for ln in sh.lines if ln.body]
+    soft, compound, cols, pages = counts(sh)
     return (f"{len(sh.expected)} paragraphs, {len(body)} body lines, {soft} soft + "
             f"{compound} compound line-end hyphens, {cols} paragraphs cross a column "
             f"({pages} a page)")
