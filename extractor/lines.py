@@ -89,7 +89,7 @@ class _RiverFinder:
         crossing = covered = 0
         for j in range(max(0, k - self.REACH), min(len(self.groups), k + self.REACH + 1)):
             g = self.groups[j]
-            if j == k or abs(g[0].baseline - base) > 6 * size:
+            if j == k or abs(g[0].baseline - base) > 4 * size:
                 continue
             if not g[0].bbox.x0 < x < g[-1].bbox.x1:
                 continue
@@ -112,8 +112,8 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
     start = 0
     for i, gap in enumerate(gaps):
         size = max(min(words[i].size, words[i + 1].size), 1.0)
-        if gap <= NARROW_GUTTER_EM * size:
-            continue
+        if gap <= NARROW_GUTTER_EM * size or (len(gaps) > 2 and gap < 1.3 * normal):
+            continue  # a word space: as wide as the line's other spaces (justified text)
         verdict = rivers.verdict(k, words[i].bbox.x1, words[i + 1].bbox.x0, size)
         if verdict is None:
             verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)

@@ -74,6 +74,8 @@ def frame_of(block: Block) -> _Frame:
 def split_block(block: Block) -> list[list[Line]]:
     """The paragraphs inside one block."""
     lines = block.lines
+    if block.role in (Role.TITLE, Role.HEADING):
+        return [list(lines)]  # a heading is one paragraph, however its lines are set
     frame = frame_of(block)
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
@@ -113,11 +115,15 @@ def _style_changes(prev: Line, line: Line) -> bool:
     if abs(prev.size - line.size) > 0.12 * max(prev.size, line.size):
         return True
     prev_bold = all(w.bold for w in prev.words)
-    return prev_bold != all(w.bold for w in line.words) and (prev_bold or _bold_run_in(line))
+    if prev_bold != all(w.bold for w in line.words) and prev_bold:
+        return True  # a bold line (a heading) ends
+    return _bold_run_in(line) and not prev.words[-1].bold and prev.words[-1].text.endswith(TERMINAL)
 
 
 def _bold_run_in(line: Line) -> bool:
-    return False
+    """The line opens with a bold lead-in ("General Terms ...") and goes on in plain type."""
+    words = line.words
+    return len(words) > 1 and words[0].bold and not words[-1].bold
 
 
 def _starts_item(line: Line) -> bool:
@@ -127,6 +133,10 @@ def _starts_item(line: Line) -> bool:
 
 def continues(a: Block, a_page: int, b: Block, b_page: int, *, between_flow: bool) -> bool:
     """Does the last paragraph of ``a`` go on in ``b`` (the next flow block)?"""
+    if a.role is b.role is Role.TITLE or (
+        a.role is b.role is Role.HEADING and abs(a.size - b.size) < 0.5 and 0 <= b.bbox.top - a.bbox.bottom < a.size
+    ):
+        return a_page == b_page  # a title or heading set in several blocks
     if a.role is not Role.BODY or b.role is not Role.BODY:
         return False
     size = a.size or 10.0
