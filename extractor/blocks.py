@@ -25,10 +25,11 @@ class _Growing:
     lines: list[Line]
     left: float
     right: float
-    closed: bool = field(default=False)
+    last_beside: bool = field(default=False)
 
-    def add(self, line: Line) -> None:
+    def add(self, line: Line, beside: bool) -> None:
         self.lines.append(line)
+        self.last_beside = beside
         self.left = min(self.left, line.bbox.x0)
         self.right = max(self.right, line.bbox.x1)
 
@@ -47,9 +48,9 @@ def build_blocks(lines: list[Line]) -> list[Block]:
         active = still
         target = _best_block(active, line, i in beside)
         if target is None:
-            active.append(_Growing([line], line.bbox.x0, line.bbox.x1))
+            active.append(_Growing([line], line.bbox.x0, line.bbox.x1, i in beside))
         else:
-            target.add(line)
+            target.add(line, i in beside)
     done.extend(active)
     done.sort(key=lambda g: (g.lines[0].bbox.top, g.left))
     return [Block.of(g.lines) for g in done]
@@ -83,7 +84,7 @@ def _fit(g: _Growing, line: Line, beside: bool) -> float:
     """How well ``line`` continues block ``g`` (0: not at all).
 
     ``beside`` says the line has a neighbour across a gutter: such a column line does not
-    join a block of lines much wider than itself (a spanning abstract above the columns).
+    join a block of lone lines much wider than itself (a spanning abstract above the columns).
     """
     last = g.lines[-1]
     size = max(line.size, 1.0)
@@ -97,7 +98,7 @@ def _fit(g: _Growing, line: Line, beside: bool) -> float:
         return 0.0
     width = g.right - g.left
     tol = 1.5 * size
-    if beside and width > 1.4 * line.bbox.width + tol:
+    if beside and not g.last_beside and width > 1.4 * line.bbox.width + tol:
         return 0.0
     if (line.bbox.x0 < g.left - tol or line.bbox.x1 > g.right + tol) and (
         # Wider than the block: only a block of one short line (a heading, a paragraph's

@@ -105,7 +105,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
     if not upper:
         return
     top_size = max(blocks[i].size for i in upper)
-    if top_size < size * 1.3:
+    if top_size < size * 1.2:
         return
     title = min((i for i in upper if blocks[i].size == top_size), key=lambda i: blocks[i].bbox.top)
     roles[title] = Role.TITLE

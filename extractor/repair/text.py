@@ -8,6 +8,19 @@ from extractor.hyphenation import join_hyphenated, vocabulary_of
 from extractor.model import Line, Page
 
 SOFT = "\u00ad"
+_URLISH = ("://", "www.", "@")
+
+
+def _broken_at_end(word: str) -> bool:
+    """Does the line end inside a word: a hyphen, a soft hyphen, a dash in a compound
+    ("mention–" "mention") or a web or mail address cut after "/" or "@"?"""
+    if len(word) < 2:
+        return False
+    if word.endswith(SOFT):
+        return True
+    if word.endswith(("-", "\u2013")):
+        return word[-2].isalnum()
+    return word.endswith(("/", "@")) and any(u in word for u in _URLISH)
 
 
 def vocabulary(pages: Iterable[Page]) -> frozenset[str]:
@@ -37,11 +50,10 @@ def join_lines(lines: Iterable[Line], vocab: frozenset[str], *, dehyphenate: boo
             head = out.pop()
             if head.endswith(SOFT):
                 words[0] = head[:-1] + words[0]
-            else:
+            elif head.endswith("-"):
                 words[0] = join_hyphenated(head, words[0], vocab)
+            else:
+                words[0] = head + words[0]  # a dash or a cut address: no space, keep all
         out.extend(words)
-        last = out[-1] if out else ""
-        pending_break = dehyphenate and (
-            last.endswith(SOFT) or (len(last) > 2 and last.endswith("-") and last[-2].isalpha())
-        )
+        pending_break = dehyphenate and _broken_at_end(out[-1] if out else "")
     return " ".join(w.replace(SOFT, "") for w in out)
