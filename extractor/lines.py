@@ -70,17 +70,17 @@ class _RiverFinder:
         self.groups = groups
         self.starts = [[w.bbox.x0 for w in g] for g in groups]
 
-    def verdict(self, k: int, x0: float, x1: float, size: float) -> bool | None:
+    def verdict(self, k: int, x0: float, x1: float, size: float, *, both: bool = False) -> bool | None:
         """Is the gap [x0, x1] of line ``k`` part of a gutter?
 
         The gap is probed just inside each of its ends (a column's text starts, or ends,
-        at the same x line after line): a gutter when, at one of the probes, nearly every
-        nearby line that reaches across is free of words. None when fewer than two nearby
+        at the same x line after line): a gutter when, at one of the probes (at both, with
+        ``both``), nearly every nearby line that reaches across is free of words. None when fewer than two nearby
         lines reach across, so this line must decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
         verdicts = [self._free(k, x, size) for x in (x1 - inset, x0 + inset)]
-        if any(verdicts):
+        if all(verdicts) if both else any(verdicts):
             return True
         return False if all(v is False for v in verdicts) else None
 
@@ -112,9 +112,12 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
     start = 0
     for i, gap in enumerate(gaps):
         size = max(min(words[i].size, words[i + 1].size), 1.0)
-        if gap <= NARROW_GUTTER_EM * size or (len(gaps) > 2 and gap < 1.3 * normal):
-            continue  # a word space: as wide as the line's other spaces (justified text)
-        verdict = rivers.verdict(k, words[i].bbox.x1, words[i + 1].bbox.x0, size)
+        if gap <= NARROW_GUTTER_EM * size:
+            continue
+        # A gap no wider than the line's other spaces (loosely justified text) must be
+        # free of words at both ends to count as a gutter.
+        like_spaces = len(gaps) > 2 and gap < 1.3 * normal
+        verdict = rivers.verdict(k, words[i].bbox.x1, words[i + 1].bbox.x0, size, both=like_spaces)
         if verdict is None:
             verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)
         if verdict or gap > WIDE_GAP_EM * size:
