@@ -18,7 +18,7 @@ from extractor.glued.gutter import split_on_gutter
 from extractor.glued.rows import Row, make_row
 from extractor.hyphenation import vocabulary_of
 
-__all__ = ["Analysis", "analyse", "repair_text"]
+__all__ = ["Analysis", "analyse", "render", "repair_text"]
 
 
 @dataclass(slots=True)
@@ -95,7 +95,11 @@ def repair_text(text: str) -> str:
     Raises:
         TextInputError: the text is empty, binary, or only furniture.
     """
-    result = analyse(text)
+    return render(analyse(text), text)
+
+
+def render(result: Analysis, text: str) -> str:
+    """Paragraphs of an analysed page: left stream, then right stream, in plain-text format."""
     vocab = vocabulary_of([text])
     stream = result.left + result.right
     paras = paragraphs(stream, vocab)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractor.glued.refine import refine
 from extractor.glued.rows import Row
 from extractor.glued.split import C_SINGLE, Solution, viterbi
 from extractor.glued.widths import SPACE
@@ -75,6 +76,7 @@ def fit(rows: list[Row]) -> Fit:
     if len(rows) < 3:
         return one
     two = two_columns(rows)
+    two.solution = refine(rows, two.solution, two.wl, two.wr)
     if two.solution.cost + ONE_COLUMN_BONUS * 0 < one.solution.cost:
         return two
     return one

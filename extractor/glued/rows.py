@@ -11,6 +11,9 @@ from extractor.glued.lexicon import core, ends_sentence, starts_lower, starts_up
 from extractor.glued.widths import SPACE, prefix_widths, word_width
 
 
+COMMON = 5.0  # Zipf frequency from which a capitalised word is no name ("The", "During")
+
+
 @dataclass(slots=True)
 class Row:
     """One non-blank input line."""
@@ -24,6 +27,7 @@ class Row:
     upper: list[bool]  # word starts with a capital
     lower: list[bool]  # word starts with a small letter
     hyph: list[bool]  # word ends with a line-end hyphen ("exam-", not "-" or "—")
+    common: list[bool]  # word is a very common one (so a capital on it is no name)
 
     @property
     def n(self) -> int:
@@ -52,6 +56,7 @@ def make_row(index: int, words: list[str], gap_before: bool) -> Row:
         upper=[starts_upper(w) for w in words],
         lower=[starts_lower(w) for w in words],
         hyph=[is_line_hyphen(w) for w in words],
+        common=[zipf(core(w)) >= COMMON for w in words],
     )
 
 

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractor.glued.bigrams import pmi
 from extractor.glued.rows import Row, hyphen_join_ok
 from extractor.glued.widths import SPACE
 
 TOL = 0.01  # a part may exceed its column by this fraction before it costs (font mismatch)
 SIG = 0.02  # ... and then costs ((excess - TOL) / SIG) ** 2
 OVER_CAP = 12.0  # splits costing more than this are not considered
-DSPAN = 0.04  # an underfull line costs its full paragraph-end price from this deficit on
+D0 = 0.015  # a line this much short of full (after the next word) is still full: font noise
+DSPAN = 0.08  # ... and costs its full paragraph-end price this much further on
 C_SINGLE = 0.6  # a row holding one part only
 C_MIDHYPH = 3.0  # a line-end hyphen that the split leaves inside a column line
 PE_SENT = 0.8  # paragraph end after a full stop before a capital
@@ -29,8 +31,13 @@ PE_NONE = 4.0  # mid-sentence
 PE_HYPH = 8.0  # after a hyphen
 C_CASE = 0.8  # small letter after a full stop
 C_CAP = 0.3  # capital after no full stop (names make this weak)
+C_CAP_COMMON = 1.5  # ... unless the word is a common one ("The", "During"): no name
+C_REPEAT = 1.5  # the same word twice across a line join ("itself to" + "to combating")
 C_BADJOIN = 1.5  # "head-" + next word is no word
 C_START = 1.5  # a column resumes after a row without it (a gap, a lower start)
+C_STOP = 1.0  # a column stops (for a gap or for good) after a line without a full stop
+C_STOP_HYPH = 4.0  # ... after a line-end hyphen
+LAMBDA = 0.5  # weight of word-pair attraction (PMI) across joins and splits
 
 
 @dataclass(slots=True)
@@ -44,21 +51,29 @@ def overflow(width: float, col: float) -> float:
     return (x / SIG) ** 2 if x > 0 else 0.0
 
 
-def candidates(row: Row, wl: float, wr: float) -> list[tuple[int, float]]:
-    """(k, emission cost) for the splits of a row that roughly fit both columns."""
-    out: list[tuple[int, float]] = []
+def emission(row: Row, k: int, wl: float, wr: float) -> float:
     n = row.n
+    cost = overflow(row.pw[k], wl) if k else 0.0
+    if k < n:
+        cost += overflow(row.right_width(k), wr)
+    if k in (0, n):
+        cost += C_SINGLE
+    for j in range(n - 1):
+        if row.hyph[j] and j + 1 != k:
+            cost += C_MIDHYPH
+    if 0 < k < n:
+        cost += LAMBDA * pmi(row.words[k - 1], row.words[k])
+    return cost
+
+
+def candidates(row: Row, wl: float, wr: float, forced: int | None = None) -> list[tuple[int, float]]:
+    """(k, emission cost) for the splits of a row that roughly fit both columns."""
+    if forced is not None:
+        return [(forced, emission(row, forced, wl, wr))]
+    out: list[tuple[int, float]] = []
     best: tuple[int, float] | None = None
-    hyph_at = [j + 1 for j in range(n - 1) if row.hyph[j]]
-    for k in range(n + 1):
-        cost = overflow(row.pw[k], wl) if k else 0.0
-        if k < n:
-            cost += overflow(row.right_width(k), wr)
-        if k in (0, n):
-            cost += C_SINGLE
-        for h in hyph_at:
-            if h != k:
-                cost += C_MIDHYPH
+    for k in range(row.n + 1):
+        cost = emission(row, k, wl, wr)
         if best is None or cost < best[1]:
             best = (k, cost)
         if cost <= OVER_CAP:
@@ -70,7 +85,7 @@ def candidates(row: Row, wl: float, wr: float) -> list[tuple[int, float]]:
 
 def end_cost(width: float, nxt: float, col: float, pe: float) -> float:
     """Price of a column line that ends although `nxt` might have fitted after it."""
-    deficit = (col - width - SPACE - nxt) / col
+    deficit = (col - width - SPACE - nxt) / col - D0
     if deficit <= 0:
         return 0.0
     return pe * min(1.0, deficit / DSPAN)
@@ -90,30 +105,60 @@ def flow_cost(a: Row, i: int, b: Row, j: int) -> float:
         return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else C_BADJOIN
     if a.term[i]:
         return C_CASE if b.lower[j] else 0.0
-    return C_CAP if b.upper[j] else 0.0
+    if b.upper[j]:
+        return C_CAP_COMMON if b.common[j] else C_CAP
+    return C_REPEAT if a.words[i] == b.words[j] else 0.0
+
+
+def gap_flow(a: Row, i: int, b: Row, j: int) -> float:
+    """Word i of row a, then a gap in its column, then word j of row b: same paragraph or not."""
+    if a.hyph[i]:
+        return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else 2 * C_BADJOIN
+    if not a.term[i] and b.upper[j]:
+        return C_CAP_COMMON if b.common[j] else C_CAP
+    return 0.0
 
 
 def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
     cost = 0.0
     if b.gap_before:
+        if ka and kb:
+            cost += gap_flow(a, ka - 1, b, 0)
+        if ka < a.n and kb < b.n:
+            cost += gap_flow(a, a.n - 1, b, kb)
         return cost
     if (ka == 0 and kb) or (ka == a.n and kb < b.n):
         cost += C_START
+    if ka and not kb:
+        cost += stop_cost(a, ka - 1)
+    if ka < a.n and kb == b.n:
+        cost += stop_cost(a, a.n - 1)
     if ka and kb:
         i = ka - 1
         cost += end_cost(a.pw[ka], b.ww[0], wl, pe_price(a, i, b, 0)) + flow_cost(a, i, b, 0)
+        cost -= LAMBDA * pmi(a.words[i], b.words[0])
     if ka < a.n and kb < b.n:
         i = a.n - 1
         cost += end_cost(a.right_width(ka), b.ww[kb], wr, pe_price(a, i, b, kb))
-        cost += flow_cost(a, i, b, kb)
+        cost += flow_cost(a, i, b, kb) - LAMBDA * pmi(a.words[i], b.words[kb])
     return cost
 
 
-def viterbi(rows: list[Row], wl: float, wr: float) -> Solution:
-    """Best split of every row for column widths wl, wr (em)."""
+def stop_cost(a: Row, i: int) -> float:
+    """A column line followed by a row without that column: a paragraph or column end."""
+    if a.hyph[i]:
+        return C_STOP_HYPH
+    return 0.0 if a.term[i] else C_STOP
+
+
+def viterbi(
+    rows: list[Row], wl: float, wr: float, forced: dict[int, int] | None = None
+) -> Solution:
+    """Best split of every row for column widths wl, wr (em); `forced` pins some rows' k."""
     if not rows:
         return Solution(0.0, [])
-    cands = [candidates(r, wl, wr) for r in rows]
+    pins = forced or {}
+    cands = [candidates(r, wl, wr, pins.get(t)) for t, r in enumerate(rows)]
     scores = [c for _, c in cands[0]]
     back: list[list[int]] = []
     for t in range(1, len(rows)):

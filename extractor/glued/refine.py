@@ -1,0 +1,75 @@
+"""refine: settle which column the one-part rows belong to, using what a row chain cannot see.
+
+Rows holding one part only (a lower-starting column, a column that ends early, a figure) fit
+either column equally well when the columns are about as wide, so the Viterbi pass cannot tell
+their side. Reading order can: the left column's text flows on into the right column, and a
+column's text flows on across a gap. Those joins span many rows, so they are scored here on whole
+labelings, flipping one run of one-part rows at a time (re-running the Viterbi pass with that run
+pinned to the other side) while the total cost falls.
+"""
+
+from __future__ import annotations
+
+from extractor.glued.rows import Row
+from extractor.glued.split import Solution, end_cost, flow_cost, gap_flow, pe_price, viterbi
+
+MAX_PASSES = 3
+
+
+def column_lines(rows: list[Row], ks: list[int]) -> tuple[list[int], list[int]]:
+    """Row positions holding left text and right text."""
+    left = [t for t, k in enumerate(ks) if k > 0]
+    right = [t for t, k in enumerate(ks) if k < rows[t].n]
+    return left, right
+
+
+def global_cost(rows: list[Row], ks: list[int], wl: float) -> float:
+    """Joins across gaps inside a column, and from the left column's end to the right's start."""
+    left, right = column_lines(rows, ks)
+    cost = 0.0
+    for seq, side in ((left, 0), (right, 1)):
+        for s, t in zip(seq, seq[1:]):
+            if t > s + 1:
+                i = ks[s] - 1 if side == 0 else rows[s].n - 1
+                j = 0 if side == 0 else ks[t]
+                cost += gap_flow(rows[s], i, rows[t], j)
+    if left and right:
+        s, t = left[-1], right[0]
+        a, b, i, j = rows[s], rows[t], ks[s] - 1, ks[t]
+        if a.hyph[i] or not a.term[i]:
+            cost += end_cost(a.pw[ks[s]], b.ww[j], wl, pe_price(a, i, b, j))
+        cost += flow_cost(a, i, b, j)
+    return cost
+
+
+def runs(rows: list[Row], ks: list[int]) -> list[tuple[list[int], int]]:
+    """Maximal runs of one-part rows on the same side, with the side to flip them to."""
+    out: list[tuple[list[int], int]] = []
+    cur: list[int] = []
+    side = -1
+    for t, k in enumerate(ks):
+        s = 0 if k == rows[t].n else 1 if k == 0 else -1
+        if s != -1 and s == side:
+            cur.append(t)
+            continue
+        if cur:
+            out.append((cur, side))
+        cur, side = ([t], s) if s != -1 else ([], -1)
+    if cur:
+        out.append((cur, side))
+    return out
+
+
+def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
+    best = Solution(sol.cost + global_cost(rows, sol.ks, wl), sol.ks)
+    for _ in range(MAX_PASSES):
+        improved = False
+        for run, side in runs(rows, best.ks):
+            pins = {t: (0 if side == 0 else rows[t].n) for t in run}
+            trial = viterbi(rows, wl, wr, pins)
+            total = trial.cost + global_cost(rows, trial.ks, wl)
+            if total < best.cost - 1e-9:
+                best, improved = Solution(total, trial.ks), True
+        if not improved:
+            break
+    return best
