@@ -14,6 +14,7 @@ from extractor.glued.rows import Row
 from extractor.glued.split import Solution, end_cost, flow_cost, gap_flow, pe_price, viterbi
 
 MAX_PASSES = 3
+MAX_PAIRS = 8  # with this many runs or fewer, pairs of runs are flipped together too
 
 
 def column_lines(rows: list[Row], ks: list[int]) -> tuple[list[int], list[int]]:
@@ -64,8 +65,13 @@ def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
     best = Solution(sol.cost + global_cost(rows, sol.ks, wl), sol.ks)
     for _ in range(MAX_PASSES):
         improved = False
-        for run, side in runs(rows, best.ks):
-            pins = {t: (0 if side == 0 else rows[t].n) for t in run}
+        found = runs(rows, best.ks)
+        moves = [[r] for r in found]
+        if len(found) <= MAX_PAIRS:
+            moves += [[a, b] for i, a in enumerate(found) for b in found[i + 1 :]]
+        moves.append(found)
+        for move in moves:
+            pins = {t: (0 if side == 0 else rows[t].n) for run, side in move for t in run}
             trial = viterbi(rows, wl, wr, pins)
             total = trial.cost + global_cost(rows, trial.ks, wl)
             if total < best.cost - 1e-9:

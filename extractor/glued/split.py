@@ -47,8 +47,13 @@ class Solution:
 
 
 def overflow(width: float, col: float) -> float:
+    """Quadratic in the excess, then linear: a caption set smaller may overrun by a fifth."""
     x = width / col - 1.0 - TOL
-    return (x / SIG) ** 2 if x > 0 else 0.0
+    if x <= 0:
+        return 0.0
+    if x < 2 * SIG:
+        return (x / SIG) ** 2
+    return 4.0 + (x - 2 * SIG) / (2 * SIG)
 
 
 def emission(row: Row, k: int, wl: float, wr: float) -> float:
