@@ -101,9 +101,11 @@ def _fit(g: _Growing, line: Line, beside: bool) -> float:
     if beside and not g.last_beside and width > 1.4 * line.bbox.width + tol:
         return 0.0
     if (line.bbox.x0 < g.left - tol or line.bbox.x1 > g.right + tol) and (
-        # Wider than the block: only a block of one short line (a heading, a paragraph's
-        # last line) may grow, and only from the same left edge.
-        len(g.lines) > 1 or abs(line.bbox.x0 - g.left) > tol
+        # Wider than the block: only a block of one line may grow: a heading or a paragraph's
+        # last line (same left edge), or an indented first line (same right edge).
+        len(g.lines) > 1
+        or (abs(line.bbox.x0 - g.left) > tol and abs(line.bbox.x1 - g.right) > tol)
+        or g.left - line.bbox.x0 > 4 * size
     ):
         return 0.0
     return overlap / max(min(last.bbox.width, line.bbox.width), 1.0) + 1.0 / (1.0 + max(gap, 0.0))

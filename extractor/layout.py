@@ -21,7 +21,7 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
     upright = [ln for ln in lines if ln.words[0].upright]
     rotated = [ln for ln in lines if not ln.words[0].upright]
     blocks = build_blocks(upright)
-    roles = assign_roles(blocks, raw.width, raw.height, first_page)
+    roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules)
     blocks = [replace(b, role=r) for b, r in zip(blocks, roles)]
     order = reading_order([b.bbox for b in blocks])
     columns = find_columns([b for b in blocks if b.role is Role.BODY])

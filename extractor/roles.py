@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from extractor.model import Block, Role, dominant_size
+from extractor.model import BBox, Block, Role, dominant_size
 
 PAGE_NUMBER = regex.compile(
     r"^(?:(?:page|p\.|pp\.|seite|s\.|pag\.)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?"
@@ -22,7 +22,8 @@ CAPTION = regex.compile(
     regex.IGNORECASE,
 )
 FOOTNOTE_MARK = regex.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\(\d{1,3}\)|\[\d{1,3}\])(?:\s|\p{Lu}|\p{Ll})")
-EDGE_BAND = 0.085  # share of the page height at top and bottom where furniture lives
+EDGE_BAND = 0.085
+MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames  # share of the page height at top and bottom where furniture lives
 
 
 def body_size(blocks: list[Block]) -> float:
@@ -43,10 +44,17 @@ def body_size(blocks: list[Block]) -> float:
     return max(massive) if massive else max(chars.items(), key=lambda kv: kv[1])[0]
 
 
-def assign_roles(blocks: list[Block], width: float, height: float, first_page: bool) -> list[Role]:
+def assign_roles(
+    blocks: list[Block],
+    width: float,
+    height: float,
+    first_page: bool,
+    rects: tuple[BBox, ...] = (),
+) -> list[Role]:
     """One role per block, in the same order."""
     size = body_size(blocks) or 10.0
     roles = [_local_role(b, size, width, height) for b in blocks]
+    _mark_sidebars(blocks, roles, rects, size, width * height)
     _mark_footnotes(blocks, roles, size, height)
     if first_page:
         _mark_title_and_byline(blocks, roles, size, height)
@@ -71,6 +79,48 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
     if len(b.lines) <= 2 and _all_bold(b) and len(text) < 120:
         return Role.HEADING
     return Role.BODY
+
+
+def _mark_sidebars(
+    blocks: list[Block], roles: list[Role], rects: tuple[BBox, ...], size: float, page_area: float
+) -> None:
+    """Text inside a drawn box (a filled or outlined rectangle) that holds only part of the
+    page's text is a sidebar: read after the main flow, as its own paragraphs."""
+    boxes = [
+        r
+        for r in rects
+        if r.width > 6 * size and r.height > 2 * size and r.width * r.height < 0.6 * page_area
+    ]
+    if not boxes:
+        return
+    boxes = sorted(boxes, key=lambda r: -r.width * r.height)[:MAX_BOXES]
+    total = sum(len(b.text) for b, r in zip(blocks, roles) if r in (Role.BODY, Role.HEADING))
+    for box in _outermost(boxes):
+        inside = [
+            i
+            for i, b in enumerate(blocks)
+            if roles[i] in (Role.BODY, Role.HEADING, Role.CAPTION) and _within(b.bbox, box, 2.0)
+        ]
+        chars = sum(len(blocks[i].text) for i in inside)
+        if inside and chars < 0.5 * total:
+            for i in inside:
+                roles[i] = Role.SIDEBAR
+
+
+def _outermost(boxes: list[BBox]) -> list[BBox]:
+    """Boxes not inside another box (a fill and its outline count once)."""
+    return [
+        b for b in boxes if not any(o is not b and _within(b, o, 2.0) and o.width * o.height > b.width * b.height for o in boxes)
+    ]
+
+
+def _within(inner: BBox, outer: BBox, tol: float) -> bool:
+    return (
+        inner.x0 >= outer.x0 - tol
+        and inner.x1 <= outer.x1 + tol
+        and inner.top >= outer.top - tol
+        and inner.bottom <= outer.bottom + tol
+    )
 
 
 def _letter_spaced(b: Block) -> bool:

@@ -22,7 +22,8 @@ from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
 from extractor.textnorm import normalize_word
 
-_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
+_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS
+_MAX_GRAPHICS = 2000  # rectangles kept per page; a plot of thousands of paths says nothing about boxes
 _BOLD, _ITALIC = 16, 2
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -146,13 +147,30 @@ def page_to_raw(page: pymupdf.Page, index: int) -> RawPage:
     textpage = page.get_textpage(flags=_FLAGS)
     blocks = textpage.extractDICT()["blocks"]
     words = textpage.extractWORDS()
-    return RawPage(index, rect.width, rect.height, tuple(_words(blocks, words, index)))
+    return RawPage(
+        index, rect.width, rect.height, tuple(_words(blocks, words, index)), _rects(blocks)
+    )
+
+
+def _rects(blocks: list[dict]) -> tuple[BBox, ...]:
+    """Rectangles and straight rules drawn on the page (boxes around sidebars, rules)."""
+    out = []
+    for block in blocks:
+        if block.get("type") == 3 and block.get("isrect"):
+            x0, y0, x1, y1 = block["bbox"]
+            if x1 >= x0 and y1 >= y0:
+                out.append(BBox(x0, y0, x1, y1))
+                if len(out) >= _MAX_GRAPHICS:
+                    break
+    return tuple(out)
 
 
 def _words(blocks: list[dict], words: list[tuple], index: int) -> Iterator[Word]:
     """Attach to each word the font of the span it starts in."""
     lines = {}
-    for b_no, block in enumerate(blocks):
+    # extractWORDS numbers text blocks only; vector blocks in the dict are skipped here.
+    text_blocks = (b for b in blocks if b.get("type", 0) == 0)
+    for b_no, block in enumerate(text_blocks):
         for l_no, line in enumerate(block.get("lines", ())):
             lines[(b_no, l_no)] = line
     span_ptr: dict[tuple[int, int], int] = {}

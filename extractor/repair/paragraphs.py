@@ -77,13 +77,23 @@ def split_block(block: Block) -> list[list[Line]]:
     if block.role in (Role.TITLE, Role.HEADING):
         return [list(lines)]  # a heading is one paragraph, however its lines are set
     frame = frame_of(block)
+    size = block.size or 10.0
     groups: list[list[Line]] = [[lines[0]]]
+    item_x = _item_text_x(lines[0])
     for prev, line in zip(lines, lines[1:]):
-        if _breaks(prev, line, frame, block.size or 10.0):
+        if item_x is not None and abs(line.bbox.x0 - item_x) < 0.5 * size and not _starts_item(line):
+            groups[-1].append(line)  # a list item's wrapped line, set under its text
+        elif _breaks(prev, line, frame, size):
             groups.append([line])
+            item_x = _item_text_x(line)
         else:
             groups[-1].append(line)
     return groups
+
+
+def _item_text_x(line: Line) -> float | None:
+    """Where the text of a list item starts (after its bullet or number), if it is one."""
+    return line.words[1].bbox.x0 if _starts_item(line) else None
 
 
 def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
