@@ -10,7 +10,8 @@ import regex
 
 _RUN = regex.compile(r" {2,}(?=\S)")
 MIN_SHARE = 0.3  # share of the body lines that must show the gutter
-MIN_LINES = 4
+MIN_LINES = 3
+MIN_INDENT = 12  # leading spaces this long put a line in the right column
 SLACK = 2  # characters a right column's start may wander
 
 
@@ -23,7 +24,7 @@ def gutter_column(lines: list[str]) -> int | None:
             continue
         body += 1
         for m in _RUN.finditer(ln.rstrip()):
-            if m.start() > 0:
+            if m.start() > 0 or m.end() >= MIN_INDENT:
                 hits[m.end()] += 1
     if not hits:
         return None

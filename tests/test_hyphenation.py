@@ -1,0 +1,56 @@
+"""Line-end hyphen decisions: join soft breaks, keep real hyphens, both directions."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.hyphenation import join_hyphenated, keep_hyphen, vocabulary_of
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "want"),
+    [
+        ("exam-", "ple", "example"),
+        ("exam-", "ple,", "example,"),
+        ("imple-", "mentation.", "implementation."),
+        ("some-", "times", "sometimes"),
+        ("Jarbus-", "synova", "Jarbussynova"),  # pieces that are no words: a soft break
+        ("INTRO-", "DUCTION", "INTRODUCTION"),
+    ],
+)
+def test_soft_hyphens_are_joined(head: str, tail: str, want: str) -> None:
+    assert join_hyphenated(head, tail) == want
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "want"),
+    [
+        ("gender-", "based", "gender-based"),
+        ("state-of-the-", "art", "state-of-the-art"),
+        ("Anglo-", "Saxon", "Anglo-Saxon"),
+        ("non-", "English", "non-English"),
+        ("2009-", "2011)", "2009-2011)"),
+        ("well-", "known", "well-known"),
+        ("long-", "term", "long-term"),
+        ("gender-", "based;", "gender-based;"),
+    ],
+)
+def test_real_hyphens_are_kept(head: str, tail: str, want: str) -> None:
+    assert join_hyphenated(head, tail) == want
+
+
+def test_document_vocabulary_decides_first() -> None:
+    seen_whole = vocabulary_of(["The multicolumn layout is common; multicolumn pages abound."])
+    assert join_hyphenated("multi-", "column", seen_whole) == "multicolumn"
+    seen_hyphened = vocabulary_of(["A co-pilot flew; the co-pilot landed."])
+    assert join_hyphenated("co-", "pilot", seen_hyphened) == "co-pilot"
+    assert keep_hyphen("co", "pilot", seen_hyphened)
+
+
+def test_without_hyphen_tokens_are_spaced() -> None:
+    assert join_hyphenated("plain", "word") == "plain word"
+
+
+def test_vocabulary_of_keeps_compounds_whole_and_lowercases() -> None:
+    vocab = vocabulary_of(["Gender-based violence, Women’s rights", "EXAMPLE"])
+    assert {"gender-based", "violence", "women’s", "rights", "example"} <= vocab
