@@ -82,7 +82,7 @@ def test_visible_gutter_is_split_directly() -> None:
     assert parts[0] == ("The left column starts here and", "The right column begins here and")
     assert parts[3] == ("", "A last right-only line.")
     out = repair_text("\n".join(lines) + "\n")
-    assert out.split()[:11] == "The left column starts here and goes on for a few lines".split()
+    assert out.split()[:12] == "The left column starts here and goes on for a few lines".split()
 
 
 @pytest.mark.parametrize("seed", [2, 12, 26, 36, 41])

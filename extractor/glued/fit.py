@@ -14,8 +14,8 @@ from extractor.glued.rows import Row
 from extractor.glued.split import C_SINGLE, Solution, viterbi
 from extractor.glued.widths import SPACE
 
-SHARES = [0.2 + 0.025 * i for i in range(25)]  # left column's share of the row width
-STEPS = (0.06, 0.03, 0.015, 0.0075)
+SHARES = [0.2 + 0.05 * i for i in range(13)]  # left column's share of the row width
+STEPS = (0.04, 0.02, 0.01)
 ONE_COLUMN_BONUS = 1.0  # a second column must earn its keep: per-row saving required x rows
 
 

@@ -14,7 +14,7 @@ from extractor.glued.rows import Row
 from extractor.glued.split import Solution, end_cost, flow_cost, gap_flow, pe_price, viterbi
 
 MAX_PASSES = 3
-MAX_PAIRS = 8  # with this many runs or fewer, pairs of runs are flipped together too
+MAX_PAIRS = 6  # with this many runs or fewer, pairs of runs are flipped together too
 
 
 def column_lines(rows: list[Row], ks: list[int]) -> tuple[list[int], list[int]]:
