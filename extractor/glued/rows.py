@@ -28,10 +28,10 @@ class Row:
     lower: list[bool]  # word starts with a small letter
     hyph: list[bool]  # word ends with a line-end hyphen ("exam-", not "-" or "—")
     common: list[bool]  # word is a very common one (so a capital on it is no name)
+    n: int = 0  # number of words
 
-    @property
-    def n(self) -> int:
-        return len(self.words)
+    def __post_init__(self) -> None:
+        self.n = len(self.words)
 
     def left_width(self, k: int) -> float:
         return self.pw[k]

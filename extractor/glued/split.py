@@ -20,7 +20,7 @@ from extractor.glued.widths import SPACE
 
 TOL = 0.01  # a part may exceed its column by this fraction before it costs (font mismatch)
 SIG = 0.02  # ... and then costs ((excess - TOL) / SIG) ** 2
-OVER_CAP = 12.0  # splits costing more than this are not considered
+OVER_CAP = 6.0  # splits costing more than this are not considered
 D0 = 0.015  # a line this much short of full (after the next word) is still full: font noise
 DSPAN = 0.08  # ... and costs its full paragraph-end price this much further on
 C_SINGLE = 0.6  # a row holding one part only
