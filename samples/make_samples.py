@@ -28,6 +28,7 @@ import argparse
 import random
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -396,9 +397,10 @@ def _split(tok: str, room: float, st: Style) -> tuple[str, str] | None:
     return best
 
 
-def break_lines(p: Para, width: float) -> list[list[str]]:
+def break_lines(p: Para, width: float | Callable[[int], float]) -> list[list[str]]:
     """Greedy line breaking; a word that does not fit is split at a break point when the line
-    would otherwise be loose (more than 3% of it empty)."""
+    would otherwise be loose (more than 3% of it empty). ``width`` may depend on the line's
+    number, for a paragraph that flows on into a frame of another width."""
     st = p.style
     toks = (hyphenate(p.text) if st.hyphenate else p.text).split()
     if p.counts:
@@ -409,10 +411,11 @@ def break_lines(p: Para, width: float) -> list[list[str]]:
         assert i == len(toks), f"fixed breaks do not match the paragraph: {p.text[:40]}"
         return lines
     space = tlen(" ", st.font, st.size)
+    width_of = width if callable(width) else (lambda _n, w=width: w)
     lines: list[list[str]] = []
     cur: list[str] = []
     used = 0.0
-    avail = width - st.indent - st.hang
+    avail = width_of(0) - st.indent - st.hang
     queue = list(toks)
     while queue:
         tok = queue.pop(0)
@@ -433,7 +436,7 @@ def break_lines(p: Para, width: float) -> list[list[str]]:
             queue.insert(0, tok)
         lines.append(cur)
         cur, used = [], 0.0
-        avail = width - st.hang
+        avail = width_of(len(lines)) - st.hang
     if cur:
         lines.append(cur)
     return lines
@@ -577,9 +580,9 @@ class Flow:
 
     def add(self, p: Para, keep_lines: int = 0) -> None:
         st = p.style
-        lines = break_lines(p, self.frame.x1 - self.frame.x0)
         if not self.fresh:
             self.y += st.gap
+        lines = break_lines(p, self._line_widths(st))
         if st.keep and self.y + st.leading * (len(lines) + 2) > self.frame.bottom:
             self.next_frame()
         idx = -1
@@ -592,6 +595,22 @@ class Flow:
             self._place(p, toks, first=n == 0, last=n == len(lines) - 1, idx=idx)
             self.y += st.leading
             self.fresh = False
+
+    def _line_widths(self, st: Style) -> Callable[[int], float]:
+        """The measure of the paragraph's n-th line: lines that overflow into the next frame
+        are broken for that frame's width, as a typesetter would."""
+
+        def width(n: int) -> float:
+            i, y = self.i, self.y
+            if st.keep and y + st.leading * 3 > self.frames[i].bottom and i + 1 < len(self.frames):
+                i, y = i + 1, self.frames[i + 1].top
+            for _ in range(n + 1):
+                if y + st.leading > self.frames[i].bottom + 0.01 and i + 1 < len(self.frames):
+                    i, y = i + 1, self.frames[i + 1].top
+                y += st.leading
+            return self.frames[i].x1 - self.frames[i].x0
+
+        return width
 
     def _place(self, p: Para, toks: list[str], first: bool, last: bool, idx: int) -> None:
         st, fr = p.style, self.frame
