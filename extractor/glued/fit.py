@@ -16,7 +16,6 @@ from extractor.glued.widths import SPACE
 
 SHARES = [0.2 + 0.05 * i for i in range(13)]  # left column's share of the row width
 STEPS = (0.04, 0.02, 0.01)
-ONE_COLUMN_BONUS = 1.0  # a second column must earn its keep: per-row saving required x rows
 
 
 @dataclass(slots=True)
@@ -77,6 +76,6 @@ def fit(rows: list[Row]) -> Fit:
         return one
     two = two_columns(rows)
     two.solution = refine(rows, two.solution, two.wl, two.wr)
-    if two.solution.cost + ONE_COLUMN_BONUS * 0 < one.solution.cost:
+    if two.solution.cost < one.solution.cost:
         return two
     return one
