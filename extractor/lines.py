@@ -114,9 +114,10 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
         size = max(min(words[i].size, words[i + 1].size), 1.0)
         if gap <= NARROW_GUTTER_EM * size:
             continue
-        # A gap no wider than the line's other spaces (loosely justified text) must be
+        # A gap no wider than the spaces around it (loosely justified text) must be
         # free of words at both ends to count as a gutter.
-        like_spaces = len(gaps) > 2 and gap < 1.3 * normal
+        nearby = gaps[max(0, i - 3) : i] + gaps[i + 1 : i + 4]
+        like_spaces = len(nearby) >= 2 and gap < 1.3 * median(nearby)
         verdict = rivers.verdict(k, words[i].bbox.x1, words[i + 1].bbox.x0, size, both=like_spaces)
         if verdict is None:
             verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)
