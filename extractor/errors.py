@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     TIMEOUT = 9
     BACKEND_MISSING = 10
     BAD_TEXT = 11
+    TOO_LARGE = 12
 
 
 class ExtractorError(Exception):
@@ -59,6 +60,20 @@ class EncryptedPDFError(InputError):
 
     exit_code = ExitCode.ENCRYPTED
     kind = "encrypted"
+
+
+class PageTooLargeError(InputError):
+    """A page holds more words than ``ExtractOptions.max_words_per_page`` allows."""
+
+    exit_code = ExitCode.TOO_LARGE
+    kind = "too_large"
+
+
+class NoTextError(ExtractorError):
+    """No text to extract: a page needs OCR, or no page has text (``strict`` / CLI)."""
+
+    exit_code = ExitCode.NO_TEXT
+    kind = "no_text"
 
 
 class PageRangeError(ExtractorError, ValueError):
