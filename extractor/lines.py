@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from statistics import median
 
-from extractor.model import Line, Word
+from extractor.model import BBox, Line, Word
 
 # A gap wider than this many font sizes always separates two line fragments.
 GUTTER_GAP_EM = 1.2
@@ -33,7 +33,7 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     rivers = _RiverFinder(groups)
     for k, group in enumerate(groups):
         lines.extend(_split_at_gutters(group, rivers, k))
-    lines = _absorb_scripts(lines)
+    lines = [_join_letter_spaced(ln) for ln in _absorb_scripts(lines)]
     lines.extend(_rotated_lines(rotated))
     lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
     return lines
@@ -189,6 +189,48 @@ def _hosts(lines: list[Line], tops: list[float], i: int) -> tuple[int | None, in
         ):
             right = j
     return left, right
+
+
+def _join_letter_spaced(line: Line) -> Line:
+    """Join text set with wide tracking ("w w w . d i v a ...") back into words.
+
+    In a letter-spaced line most "words" are single letters; the gaps between letters of a
+    word are all alike, and a word space is clearly wider than them.
+    """
+    words = line.words
+    if len(words) < 4 or sum(len(w.text) <= 2 for w in words) < 0.7 * len(words):
+        return line
+    gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(words, words[1:])]
+    tracking = median(gaps)
+    size = line.size or 1.0
+    if tracking > 0.6 * size:
+        return line  # spaced-out table cells or figures, not tracked letters
+    merged: list[list[Word]] = [[words[0]]]
+    for w, gap in zip(words[1:], gaps):
+        if gap > 1.8 * tracking + 0.15 * size:
+            merged.append([w])
+        else:
+            merged[-1].append(w)
+    if len(merged) == len(words):
+        return line
+    return Line.of([_merge_words(ws) for ws in merged])
+
+
+def _merge_words(words: list[Word]) -> Word:
+    if len(words) == 1:
+        return words[0]
+    first = words[0]
+    return Word(
+        text="".join(w.text for w in words),
+        bbox=BBox.enclosing([w.bbox for w in words]),
+        font=first.font,
+        size=first.size,
+        bold=first.bold,
+        italic=first.italic,
+        baseline=first.baseline,
+        upright=first.upright,
+        page=first.page,
+    )
 
 
 def _rotated_lines(words: list[Word]) -> list[Line]:

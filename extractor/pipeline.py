@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from extractor.lines import build_lines
 from extractor.layout import analyse_page
 from extractor.limits import check_deadline, with_time_limit
-from extractor.load import Source, check_pages, open_document
+from extractor.load import RawPage, Source, check_pages, open_document
 from extractor.model import Document, Page
 from extractor.options import ExtractOptions
 from extractor.repair import repair_document
@@ -29,11 +29,17 @@ def extract(
     loaded = open_document(source, options)
     try:
         indices = check_pages(loaded.name, pages, loaded.page_count)
-        analysed: list[Page] = []
-        for raw in loaded.iter_pages(indices):
-            lines = build_lines(raw.words)
-            analysed.append(analyse_page(raw, lines, first_page=raw.number == 0))
-            check_deadline()
+        return analyse(loaded.name, loaded.iter_pages(indices), options)
     finally:
         loaded.close()
-    return repair_document(loaded.name, tuple(analysed), options)
+
+
+def analyse(name: str, raw_pages: Iterable[RawPage], options: ExtractOptions | None = None) -> Document:
+    """Run layout analysis and repair on pages already loaded (by a backend, or built in code)."""
+    options = options or ExtractOptions()
+    analysed: list[Page] = []
+    for raw in raw_pages:
+        lines = build_lines(raw.words)
+        analysed.append(analyse_page(raw, lines, first_page=raw.number == 0))
+        check_deadline()
+    return repair_document(name, tuple(analysed), options)
