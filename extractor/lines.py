@@ -198,13 +198,16 @@ def _join_letter_spaced(line: Line) -> Line:
     word are all alike, and a word space is clearly wider than them.
     """
     words = line.words
-    if len(words) < 4 or sum(len(w.text) <= 2 for w in words) < 0.7 * len(words):
+    short = [w.text for w in words if len(w.text) <= 2]
+    if len(words) < 4 or len(short) < 0.7 * len(words):
         return line
+    if sum(t[0].isalpha() for t in short) < 0.5 * len(short):
+        return line  # spaced-out digits or symbols: table cells, not tracked letters
     gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(words, words[1:])]
     tracking = median(gaps)
     size = line.size or 1.0
-    if tracking > 0.6 * size:
-        return line  # spaced-out table cells or figures, not tracked letters
+    if tracking > 1.0 * size:
+        return line
     merged: list[list[Word]] = [[words[0]]]
     for w, gap in zip(words[1:], gaps):
         if gap > 1.8 * tracking + 0.15 * size:

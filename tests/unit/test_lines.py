@@ -1,0 +1,90 @@
+"""lines.py: words -> lines, each heuristic where it must fire and where it must not."""
+
+from __future__ import annotations
+
+from extractor.lines import build_lines
+from tests.geometry import column, text_line, word
+
+
+def texts(lines):
+    return [ln.text for ln in lines]
+
+
+def test_gutter_splits_a_row_into_two_lines():
+    words = text_line("left column words here", 50, 100) + text_line("right column text", 320, 100)
+    assert texts(build_lines(words)) == ["left column words here", "right column text"]
+
+
+def test_ordinary_word_spaces_do_not_split():
+    words = text_line("one two three four five six", 50, 100, space=3.0)
+    assert texts(build_lines(words)) == ["one two three four five six"]
+
+
+def test_narrow_gutter_found_as_a_river_down_the_page():
+    # Gutter of 8 pt (0.8 em) between two columns; justified-looking spaces of 5 pt.
+    left, _ = column(["alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"] * 3,
+                     50, 150, 100)
+    right, _ = column(["one two three four five six seven eight nine ten eleven twelve"] * 3,
+                      208, 150, 100)
+    lines = build_lines(left + right)
+    assert all(ln.bbox.x1 <= 200 or ln.bbox.x0 >= 208 for ln in lines)
+
+
+def test_wide_justified_space_inside_a_column_is_not_a_gutter():
+    # One loose line with 9 pt spaces among tight lines: the lines around it have words there.
+    above, y = column(["the harbour at the mouth of the river was never deep enough"] * 2, 50, 150, 100)
+    loose = text_line("loose line set wide", 50, y, space=9.0)
+    below, _ = column(["the harbour at the mouth of the river was never deep enough"] * 2, 50, 150, y + 12)
+    lines = build_lines(above + loose + below)
+    assert "loose line set wide" in texts(lines)
+
+
+def test_superscript_rejoins_its_line():
+    words = text_line("a footnote mark", 50, 100)
+    mark = word("1", words[-1].bbox.x1 + 0.5, 99, size=6)
+    rest = text_line("follows here", mark.bbox.x1 + 3, 100)
+    assert texts(build_lines(words + [mark] + rest)) == ["a footnote mark 1 follows here"]
+
+
+def test_small_line_below_is_not_absorbed():
+    body = text_line("body text line", 50, 100)
+    note = text_line("a note", 50, 113, size=6)
+    assert texts(build_lines(body + note)) == ["body text line", "a note"]
+
+
+def test_fake_bold_duplicates_are_dropped():
+    words = text_line("bold heading", 50, 100)
+    ghost = [word(w.text, w.bbox.x0 + 0.3, w.bbox.top) for w in words]
+    assert texts(build_lines(words + ghost)) == ["bold heading"]
+
+
+def test_same_word_on_another_line_is_kept():
+    words = text_line("the end", 50, 100) + text_line("the end", 50, 112)
+    assert texts(build_lines(words)) == ["the end", "the end"]
+
+
+def test_letter_spaced_text_is_joined():
+    letters = [word(ch, 50 + 9 * i, 700, size=8) for i, ch in enumerate("www.diva.ch")]
+    assert texts(build_lines(letters)) == ["www.diva.ch"]
+
+
+def test_letter_spacing_keeps_word_spaces():
+    xs, out = 50.0, []
+    for ch in "ab cd":
+        if ch == " ":
+            xs += 4
+            continue
+        out.append(word(ch, xs, 700, size=8))
+        xs += 7
+    assert texts(build_lines(out)) == ["ab cd"]
+
+
+def test_spaced_digits_of_a_table_are_not_joined():
+    cells = [word(d, 50 + 30 * i, 700) for i, d in enumerate("1234")]
+    assert "1234" not in texts(build_lines(cells))
+
+
+def test_rotated_words_become_their_own_lines():
+    stamp = [word("arXiv:1601.03642v1", 10, 300, upright=False)]
+    lines = build_lines(text_line("body", 50, 100) + stamp)
+    assert sorted(texts(lines)) == ["arXiv:1601.03642v1", "body"]
