@@ -19,6 +19,7 @@ from extractor.errors import (
     InputError,
     NotPDFError,
     PageRangeError,
+    PageTooLargeError,
 )
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
@@ -29,13 +30,22 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
-    """One page as loaded: size and words, before any analysis."""
+    """One page as loaded: size and words, before any analysis.
+
+    ``chars`` counts the characters of the words as the backend decoded them and
+    ``undecodable`` those without a Unicode meaning (dropped from ``words``, see
+    :mod:`extractor.textnorm`); ``image_cover`` is the share of the page's area under images,
+    measured only for pages without words (0.0 otherwise).
+    """
 
     number: int
     width: float
     height: float
     words: tuple[Word, ...]
     rules: tuple[BBox, ...] = ()
+    chars: int = 0
+    undecodable: int = 0
+    image_cover: float = 0.0
 
 
 class LoadedDocument(Protocol):
@@ -123,6 +133,40 @@ def _missing(name: str, backend: str, package: str, exc: ImportError) -> Backend
     )
 
 
+def check_word_count(name: str, index: int, count: int, limit: int) -> None:
+    """Refuse a page with more words than ``ExtractOptions.max_words_per_page``.
+
+    Backends call this with a cheap count, before they build a Word for each word, so a page
+    of a million glyphs is refused in bounded memory rather than analysed.
+    """
+    if count > limit:
+        raise PageTooLargeError(
+            f"{name}: page {index + 1} has {count} words, over the limit of {limit} "
+            "(ExtractOptions.max_words_per_page)"
+        )
+
+
+def cover_share(
+    boxes: Iterable[tuple[float, float, float, float]], area: tuple[float, float, float, float]
+) -> float:
+    """Share of ``area`` (x0, y0, x1, y1) covered by ``boxes``, clipped to it, at most 1.0.
+
+    Overlaps count twice: scans are one image or non-overlapping strips, and an upper bound
+    is what the "mostly images" test needs.
+    """
+    ax0, ay0, ax1, ay1 = area
+    total = (ax1 - ax0) * (ay1 - ay0)
+    if total <= 0:
+        return 0.0
+    covered = 0.0
+    for x0, y0, x1, y1 in boxes:
+        w = min(max(x0, x1), ax1) - max(min(x0, x1), ax0)
+        h = min(max(y0, y1), ay1) - max(min(y0, y1), ay0)
+        if w > 0 and h > 0:
+            covered += w * h
+    return min(1.0, covered / total)
+
+
 def check_pages(name: str, pages: Iterable[int] | None, count: int) -> list[int]:
     """Validate 0-based page indices against the document's page count."""
     if pages is None:
@@ -143,6 +187,8 @@ __all__ = [
     "RawPage",
     "Source",
     "check_pages",
+    "check_word_count",
+    "cover_share",
     "open_document",
     "read_source",
 ]

@@ -6,6 +6,7 @@ One text page per PDF page gives both the words (``extractWORDS``) and the spans
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,14 +18,15 @@ from extractor.errors import (
     ExtractorError,
     NotPDFError,
 )
-from extractor.load import RawPage
+from extractor.load import RawPage, check_word_count, cover_share
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
-from extractor.textnorm import normalize_word
+from extractor.textnorm import decode_counts, normalize_word
 
 _FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS
 _MAX_GRAPHICS = 2000  # rectangles kept per page; a plot of thousands of paths says nothing about boxes
 _BOLD, _ITALIC = 16, 2
+_WORD_RUN = re.compile(r"\S+")
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
@@ -37,6 +39,7 @@ class MuDocument:
         self._doc = doc
         self.page_count = doc.page_count
         self.repaired = repaired
+        self.max_words = ExtractOptions.max_words_per_page
         # Why MuPDF had to repair the file (load.py turns it into a warning).
         self.repair_reason = "broken cross-reference table"
 
@@ -47,7 +50,7 @@ class MuDocument:
             check_deadline()
             try:
                 page = self._doc.load_page(index)
-                raw = page_to_raw(page, index)
+                raw = page_to_raw(page, index, self.max_words, self.name)
             except ExtractorError:
                 raise
             except Exception as exc:  # MuPDF raises several types for broken pages
@@ -87,6 +90,7 @@ def open_pdf(
         doc.close()
         raise
     loaded = MuDocument(name, doc, repaired)
+    loaded.max_words = options.max_words_per_page
     if repaired:
         loaded.repair_reason = _mupdf_reason() or loaded.repair_reason
     return loaded
@@ -141,15 +145,43 @@ def _looks_truncated(data: bytes | None, path: Path | None) -> bool:
     return b"%%EOF" not in tail
 
 
-def page_to_raw(page: pymupdf.Page, index: int) -> RawPage:
-    """Read one page's words with their fonts."""
+def page_to_raw(
+    page: pymupdf.Page, index: int, max_words: int | None = None, name: str = "<pdf>"
+) -> RawPage:
+    """Read one page's words with their fonts.
+
+    With ``max_words``, the words are first counted in the page's plain text (one string), and
+    a page over the limit is refused before a tuple or Word is built for each of its words.
+    """
     rect = page.rect
     textpage = page.get_textpage(flags=_FLAGS)
+    if max_words is not None:
+        count = sum(1 for _ in _WORD_RUN.finditer(textpage.extractText()))
+        check_word_count(name, index, count, max_words)
     blocks = textpage.extractDICT()["blocks"]
-    words = textpage.extractWORDS()
+    stats = [0, 0]
+    words = tuple(_words(blocks, textpage.extractWORDS(), index, stats))
+    cover = 0.0 if words else _image_cover(page)
     return RawPage(
-        index, rect.width, rect.height, tuple(_words(blocks, words, index)), _rects(blocks)
+        index,
+        rect.width,
+        rect.height,
+        words,
+        _rects(blocks),
+        chars=stats[0],
+        undecodable=stats[1],
+        image_cover=cover,
     )
+
+
+def _image_cover(page: pymupdf.Page) -> float:
+    """Share of the page under images (asked only of pages without words: scans)."""
+    try:
+        infos = page.get_image_info()
+    except Exception:  # an image MuPDF cannot place says nothing about the text
+        return 0.0
+    rect = page.rect
+    return cover_share((tuple(i["bbox"]) for i in infos), (rect.x0, rect.y0, rect.x1, rect.y1))
 
 
 def _rects(blocks: list[dict]) -> tuple[BBox, ...]:
@@ -165,8 +197,13 @@ def _rects(blocks: list[dict]) -> tuple[BBox, ...]:
     return tuple(out)
 
 
-def _words(blocks: list[dict], words: list[tuple], index: int) -> Iterator[Word]:
-    """Attach to each word the font of the span it starts in."""
+def _words(
+    blocks: list[dict], words: list[tuple], index: int, stats: list[int]
+) -> Iterator[Word]:
+    """Attach to each word the font of the span it starts in.
+
+    ``stats`` accumulates [characters, undecodable characters] of the words as decoded.
+    """
     lines = {}
     # extractWORDS numbers text blocks only; vector blocks in the dict are skipped here.
     text_blocks = (b for b in blocks if b.get("type", 0) == 0)
@@ -186,6 +223,9 @@ def _words(blocks: list[dict], words: list[tuple], index: int) -> Iterator[Word]
             i += 1
         span_ptr[key] = i
         span = spans[i]
+        chars, bad = decode_counts(text)
+        stats[0] += chars
+        stats[1] += bad
         text = normalize_word(text)
         if not text:
             continue

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer
+from pdfminer.layout import LTChar, LTContainer, LTImage
 from pdfminer.pdffont import CFFFont, getdict
 from pdfminer.pdfdocument import (
     PDFEncryptionError,
@@ -38,10 +38,10 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import DamagedPDFError, EncryptedPDFError, NotPDFError
-from extractor.load import RawPage
+from extractor.load import RawPage, check_word_count, cover_share
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
-from extractor.textnorm import normalize_word
+from extractor.textnorm import decode_counts, normalize_word
 
 # A forward jump of the pen wider than this many font sizes is a word space (MuPDF: 0.15).
 SPACE_GAP_EM = 0.15
@@ -82,12 +82,13 @@ class PlumberDocument:
         self._pdf = pdf
         self.page_count = len(pdf.pages)
         self.repaired = any(isinstance(x, PDFXRefFallback) for x in pdf.doc.xrefs)
+        self.max_words = ExtractOptions.max_words_per_page
 
     def iter_pages(self, indices: Iterable[int]) -> Iterator[RawPage]:
         for index in indices:
             page = self._pdf.pages[index]
             try:
-                raw = page_to_raw(page, index)
+                raw = page_to_raw(page, index, self.max_words, self.name)
             except (PdfminerException, PSException, ValueError, KeyError, TypeError) as exc:
                 raise DamagedPDFError(
                     f"{self.name}: page {index + 1} cannot be read ({_reason(exc)})"
@@ -109,7 +110,9 @@ def open_pdf(
         pdf = pdfplumber.open(source, password=password)
     except Exception as exc:  # pdfminer wraps most failures in PdfminerException
         raise _open_error(name, exc, options.password) from exc
-    return PlumberDocument(name, pdf)
+    loaded = PlumberDocument(name, pdf)
+    loaded.max_words = options.max_words_per_page
+    return loaded
 
 
 def _open_error(name: str, exc: BaseException, password: str | None) -> Exception:
@@ -397,24 +400,43 @@ def _breaks(prev: _Glyph, g: _Glyph) -> bool:
     return abs(across) > BASELINE_JUMP_EM * size or along > SPACE_GAP_EM * size or along < -BACK_GAP_EM * size
 
 
-def _words_from_glyphs(glyphs: list[_Glyph], index: int) -> Iterator[Word]:
+def _words_from_glyphs(glyphs: list[_Glyph], index: int, stats: list[int]) -> Iterator[Word]:
+    """Words of the glyphs; ``stats`` accumulates [characters, undecodable characters]."""
     current: list[_Glyph] = []
     for g in glyphs:
         if g.text.isspace() or not g.text:
-            yield from _make_word(current, index)
+            yield from _make_word(current, index, stats)
             current = []
             continue
         if current and _breaks(current[-1], g):
-            yield from _make_word(current, index)
+            yield from _make_word(current, index, stats)
             current = []
         current.append(g)
-    yield from _make_word(current, index)
+    yield from _make_word(current, index, stats)
 
 
-def _make_word(glyphs: list[_Glyph], index: int) -> Iterator[Word]:
+def _count_words(glyphs: list[_Glyph]) -> int:
+    """How many words :func:`_words_from_glyphs` would make, without making them."""
+    count, open_word, prev = 0, False, None
+    for g in glyphs:
+        if g.text.isspace() or not g.text:
+            open_word, prev = False, None
+            continue
+        if not open_word or (prev is not None and _breaks(prev, g)):
+            count += 1
+            open_word = True
+        prev = g
+    return count
+
+
+def _make_word(glyphs: list[_Glyph], index: int, stats: list[int]) -> Iterator[Word]:
     if not glyphs:
         return
-    text = normalize_word("".join(g.text for g in glyphs))
+    text = "".join(g.text for g in glyphs)
+    chars, bad = decode_counts(text)
+    stats[0] += chars
+    stats[1] += bad
+    text = normalize_word(text)
     if not text:
         return
     x0, top = min(g.x0 for g in glyphs), min(g.top for g in glyphs)
@@ -452,15 +474,40 @@ def _chars(container: LTContainer) -> Iterator[LTChar]:
             yield from _chars(obj)
 
 
-def page_to_raw(page: pdfplumber.page.Page, index: int) -> RawPage:
-    """Read one page's glyphs and group them into words."""
+def _images(container: LTContainer) -> Iterator[LTImage]:
+    for obj in container:
+        if isinstance(obj, LTImage):
+            yield obj
+        elif isinstance(obj, LTContainer):
+            yield from _images(obj)
+
+
+def page_to_raw(
+    page: pdfplumber.page.Page, index: int, max_words: int | None = None, name: str = "<pdf>"
+) -> RawPage:
+    """Read one page's glyphs and group them into words.
+
+    With ``max_words`` the words are counted before any Word is built (pdfminer has made its
+    glyph objects by then: the bound on memory is the pymupdf backend's).
+    """
     transform, media, width, height = _page_transform(page)
     fonts = _fonts_for(page.pdf)
     glyphs: list[_Glyph] = []
     mx0, mtop, mx1, mbottom = media
-    for ch in _chars(page.layout):
+    layout = page.layout
+    for ch in _chars(layout):
         g = _glyph(ch, transform, fonts)
         if g is None or g.x1 < mx0 or g.x0 > mx1 or g.bottom < mtop or g.top > mbottom:
             continue
         glyphs.append(g)
-    return RawPage(index, width, height, tuple(_words_from_glyphs(glyphs, index)))
+    if max_words is not None:
+        check_word_count(name, index, _count_words(glyphs), max_words)
+    stats = [0, 0]
+    words = tuple(_words_from_glyphs(glyphs, index, stats))
+    cover = 0.0
+    if not words:
+        boxes = ((im.x0, im.y0, im.x1, im.y1) for im in _images(layout))
+        cover = cover_share(boxes, (layout.x0, layout.y0, layout.x1, layout.y1))
+    return RawPage(
+        index, width, height, words, chars=stats[0], undecodable=stats[1], image_cover=cover
+    )
