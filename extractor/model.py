@@ -206,6 +206,8 @@ class Page:
     blocks: tuple[Block, ...] = ()
     columns: tuple[tuple[float, float], ...] = ()
     no_text: bool = False
+    needs_ocr: bool = False  # no text layer, images over most of the page: a scan
+    garbled: bool = False  # most characters undecodable (fonts without a Unicode map)
 
 
 @dataclass(frozen=True, slots=True)
