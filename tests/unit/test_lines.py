@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor.lines import build_lines
-from tests.geometry import column, text_line, word
+from helpers.geometry import column, text_line, word
 
 
 def texts(lines):
