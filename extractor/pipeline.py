@@ -10,6 +10,7 @@ from extractor.limits import check_deadline, with_time_limit
 from extractor.load import RawPage, Source, check_pages, open_document
 from extractor.model import Document, Page
 from extractor.options import ExtractOptions
+from extractor.quality_flags import flag_page, report_pages
 from extractor.repair import repair_document
 
 
@@ -40,6 +41,8 @@ def analyse(name: str, raw_pages: Iterable[RawPage], options: ExtractOptions | N
     analysed: list[Page] = []
     for raw in raw_pages:
         lines = build_lines(raw.words)
-        analysed.append(analyse_page(raw, lines, first_page=raw.number == 0))
+        page = analyse_page(raw, lines, first_page=raw.number == 0)
+        analysed.append(flag_page(name, raw, page, options))
         check_deadline()
+    report_pages(name, analysed, options)
     return repair_document(name, tuple(analysed), options)
