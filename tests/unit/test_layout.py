@@ -1,0 +1,130 @@
+"""order.py, roles.py, blocks.py, layout.py: reading order and roles from geometry alone."""
+
+from __future__ import annotations
+
+import random
+
+from helpers.geometry import PROSE, column, page, text_line, word
+
+from extractor.layout import analyse_page
+from extractor.lines import build_lines
+from extractor.model import BBox, Role
+from extractor.order import reading_order
+from extractor.pipeline import analyse
+
+
+def order_of(boxes: dict[str, BBox]) -> list[str]:
+    names = list(boxes)
+    return [names[i] for i in reading_order([boxes[n] for n in names])]
+
+
+def test_two_columns_read_left_then_right():
+    boxes = {"right": BBox(320, 100, 560, 700), "left": BBox(50, 100, 290, 700)}
+    assert order_of(boxes) == ["left", "right"]
+
+
+def test_right_column_starting_lower_under_a_picture():
+    boxes = {"right": BBox(320, 400, 560, 700), "left": BBox(50, 100, 290, 700)}
+    assert order_of(boxes) == ["left", "right"]
+
+
+def test_spanning_element_closes_the_section_above():
+    boxes = {
+        "low_right": BBox(320, 420, 560, 700),
+        "heading": BBox(50, 380, 560, 400),
+        "top_right": BBox(320, 100, 560, 360),
+        "low_left": BBox(50, 420, 290, 700),
+        "title": BBox(50, 50, 560, 80),
+        "top_left": BBox(50, 100, 290, 360),
+    }
+    assert order_of(boxes) == ["title", "top_left", "top_right", "heading", "low_left", "low_right"]
+
+
+def test_four_columns_of_unequal_widths():
+    boxes = {f"c{i}": BBox(x, 100, x + w, 700) for i, (x, w) in enumerate([(40, 80), (130, 200), (340, 100), (450, 120)])}
+    shuffled = dict(random.Random(3).sample(sorted(boxes.items()), len(boxes)))
+    assert order_of(shuffled) == ["c0", "c1", "c2", "c3"]
+
+
+def test_stacked_blocks_in_one_column_read_top_down():
+    boxes = {"b": BBox(50, 300, 290, 400), "a": BBox(50, 100, 290, 200), "c": BBox(50, 500, 290, 600)}
+    assert order_of(boxes) == ["a", "b", "c"]
+
+
+def two_column_page(paragraphs=PROSE, number=0, header=None, footer=None):
+    left, _ = column(paragraphs[:2], 50, 240, 100, indent=12)
+    right, _ = column(paragraphs[2:], 320, 240, 100, indent=12)
+    extra = []
+    if header:
+        extra += text_line(header, 250, 30, size=9)
+    if footer:
+        extra += text_line(footer, 300, 760, size=9)
+    return page(left + right + extra, number=number)
+
+
+def body_text(doc):
+    return [p.text for p in doc.paragraphs]
+
+
+def test_page_number_and_running_head_are_furniture():
+    doc = analyse("t", [two_column_page(header="Journal of Things", footer="12")])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["Journal of Things"] is Role.HEADER
+    assert roles["12"] is Role.PAGE_NUMBER
+    assert body_text(doc) == PROSE
+
+
+def test_body_text_at_the_top_of_a_column_is_not_a_header():
+    # A column that starts high on the page: many lines, body size: body, not furniture.
+    words, _ = column(PROSE, 50, 500, 20)
+    doc = analyse("t", [page(words)])
+    assert body_text(doc) == PROSE
+
+
+def test_caption_and_footnote_roles():
+    body, y = column(PROSE[:2], 50, 500, 100)
+    caption = text_line("Figure 2: Stakes across the glacier tongue.", 50, y + 200, size=8)
+    note = text_line("1 A note in small type at the foot of the page.", 50, 740, size=7)
+    doc = analyse("t", [page(body + caption + note)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["Figure 2: Stakes across the glacier tongue."] is Role.CAPTION
+    assert roles["1 A note in small type at the foot of the page."] is Role.FOOTNOTE
+    assert body_text(doc) == PROSE[:2]
+
+
+def test_body_text_starting_with_figure_is_not_a_caption():
+    words, _ = column(["Figure skating was the first winter sport in the games."], 50, 500, 100)
+    doc = analyse("t", [page(words)])
+    assert doc.pages[0].blocks[0].role is Role.BODY
+
+
+def test_rotated_margin_stamp_is_left_out():
+    stamp = [word("arXiv:1601.03642v1", 10, 300, size=20, upright=False)]
+    doc = analyse("t", [page(two_column_page().words + tuple(stamp))])
+    assert body_text(doc) == PROSE
+    assert any(b.role is Role.MARGIN for b in doc.pages[0].blocks)
+
+
+def test_sidebar_in_a_drawn_box_comes_after_the_main_flow():
+    main, _ = column(PROSE[:2], 50, 240, 100, indent=12)
+    side, y = column(["A boxed aside about bread and the hive, read on its own."], 330, 220, 110)
+    box = BBox(320, 100, 560, y + 10)
+    doc = analyse("t", [page(main + side, rules=(box,))])
+    assert body_text(doc) == [*PROSE[:2], "A boxed aside about bread and the hive, read on its own."]
+    assert doc.paragraphs[-1].role is Role.SIDEBAR
+
+
+def test_columns_are_found():
+    raw = two_column_page()
+    result = analyse_page(raw, build_lines(raw.words))
+    assert len(result.columns) == 2
+    assert {b.column for b in result.blocks if b.role is Role.BODY} == {0, 1}
+
+
+def test_result_does_not_depend_on_word_order():
+    raw = two_column_page(header="Journal of Things", footer="12")
+    expected = body_text(analyse("t", [raw]))
+    for seed in range(5):
+        words = list(raw.words)
+        random.Random(seed).shuffle(words)
+        assert body_text(analyse("t", [page(words)])) == expected
