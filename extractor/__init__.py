@@ -1,5 +1,6 @@
 """extractor: PDF pages to clean paragraphs in reading order."""
 
+from extractor.batch import extract_many
 from extractor.errors import (
     DamagedPDFError,
     EncryptedPDFError,
@@ -41,5 +42,6 @@ __all__ = [
     "Role",
     "__version__",
     "extract",
+    "extract_many",
     "repair_text",
 ]
