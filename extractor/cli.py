@@ -25,12 +25,14 @@ from extractor.errors import (
     ExtractorError,
     FileNotFoundInputError,
     InputError,
+    NoTextError,
     NotPDFError,
     PageRangeError,
     TextInputError,
 )
 from extractor.options import BACKENDS, ExtractOptions
 from extractor.pagespec import needs_page_count, parse_pages
+from extractor.quality_flags import no_text_message
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 # --format value -> name of the Document method that renders it.
@@ -207,7 +209,11 @@ def extract(
     share one, or 1 when they differ:
       1 failure       2 usage            3 file not found   4 not a PDF
       5 damaged PDF   6 encrypted PDF    7 page range       8 no text
-      9 timeout      10 backend missing
+      9 timeout      10 backend missing  12 page too large
+
+    \b
+    A document in which no page has a word (a scan without OCR, undecodable
+    fonts) ends with one line on stderr and exit code 8, no output.
     """
     if files.count("-") > 1:
         raise CliError('"-" (stdin) may be given only once', ExitCode.USAGE)
@@ -283,6 +289,11 @@ def _extract_one(
             if spec is not None and indices is None:
                 indices = parse_pages(spec, _page_count(source, options))
             doc = extractor.extract(source, pages=indices, options=options)
+            empty = no_text_message(doc.source, doc.pages)
+            if empty is not None:  # the library warned it already: the handler shows it once
+                log.error("%s", _message(NoTextError(empty), label))
+                batch.codes.append(int(ExitCode.NO_TEXT))
+                return None
             return getattr(doc, method)()
     except ExtractorError as exc:
         _report(label, _message(exc, label))
@@ -402,6 +413,70 @@ def _read_text(file: str, label: str) -> str:
         raise TextInputError(
             f"{label}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from exc
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-p",
+    "--pages",
+    metavar="SPEC",
+    help='Pages to draw, 1-based: "3", "1-4". Default: the first page (PNG), all pages (PDF).',
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="OUT.png|OUT.pdf",
+    help="PNG picture(s) or a PDF with one page per input page, chosen by the extension.",
+)
+@click.option(
+    "--dpi", type=click.IntRange(18, 600), default=110, show_default=True,
+    help="Resolution of PNG pictures, pixels per inch.",
+)
+@click.option(
+    "--backend", type=click.Choice(BACKENDS), default="pymupdf", show_default=True,
+    help="PDF engine that reads the words (pymupdf always renders).",
+)
+@click.option(
+    "--password", envvar="EXTRACTOR_PASSWORD", show_envvar=True,
+    help="User password of encrypted PDFs.",
+)
+@verbosity_options
+def debug(
+    file: str,
+    pages: str | None,
+    output: str,
+    dpi: int,
+    backend: str,
+    password: str | None,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Draw what the layout analysis saw over the page (see extractor.debug).
+
+    \b
+    Each block's box in the colour of its role, its reading-order number, arrows
+    from block to block in reading order, dashed column edges and a legend. With
+    several pages and a .png output, one picture per page: out-3.png, out-7.png
+    (the 1-based page number). The files written are listed on stdout.
+    """
+    from extractor.debug import write_debug
+
+    indices = _check_page_spec(pages)
+    options = ExtractOptions(backend=backend, password=password)
+    with _logging(verbose, quiet):
+        try:
+            if pages is not None and indices is None:
+                indices = parse_pages(pages, _page_count(file, options))
+            written = write_debug(file, output, pages=indices, dpi=dpi, options=options)
+        except ExtractorError as exc:
+            raise CliError(_message(exc, file), exc.exit_code) from exc
+        except OSError as exc:
+            raise CliError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        except Exception as exc:
+            if verbose:
+                click.echo(traceback.format_exc().rstrip(), err=True)
+            raise CliError(f"{file}: unexpected error: {type(exc).__name__}: {exc}") from exc
+    for path in written:
+        click.echo(str(path))
 
 
 def main(args: list[str] | None = None) -> Any:
