@@ -321,6 +321,9 @@ def write_debug(
 ) -> list[Path]:
     """Write the overlay of ``pages`` (0-based) to ``output``; return the files written.
 
+    Raises what :func:`extractor.extract` raises, ``OptionsError`` for another extension or a
+    bad dpi, and ``OSError`` when a file cannot be written.
+
     ``output`` ending in ``.pdf``: one PDF page per input page, the overlay drawn as vector
     shapes over a copy of the page (default: all pages). Ending in ``.png``: one picture at
     ``dpi`` (default: the first page); with several pages, one file per page named after the
@@ -337,14 +340,14 @@ def write_debug(
     overlay, numbers = _overlay_document(source, wanted, options)
     try:
         if kind == ".pdf":
-            overlay.save(out, garbage=3, deflate=True)
+            out.write_bytes(overlay.tobytes(garbage=3, deflate=True))
             return [out]
         if len(numbers) == 1:
             targets = [out]
         else:
             targets = [out.with_name(f"{out.stem}-{n + 1}{out.suffix}") for n in numbers]
         for index, target in enumerate(targets):
-            _pixmap(overlay[index], dpi).save(target)
+            target.write_bytes(_pixmap(overlay[index], dpi).tobytes("png"))
         return targets
     finally:
         overlay.close()
