@@ -12,6 +12,7 @@ from extractor.model import Document, Page
 from extractor.options import ExtractOptions
 from extractor.quality_flags import flag_page, report_pages
 from extractor.repair import repair_document
+from extractor.repair.furniture import mark_running_furniture
 
 
 @with_time_limit
@@ -45,4 +46,4 @@ def analyse(name: str, raw_pages: Iterable[RawPage], options: ExtractOptions | N
         analysed.append(flag_page(name, raw, page, options))
         check_deadline()
     report_pages(name, analysed, options)
-    return repair_document(name, tuple(analysed), options)
+    return repair_document(name, mark_running_furniture(tuple(analysed)), options)

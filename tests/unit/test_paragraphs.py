@@ -1,0 +1,146 @@
+"""repair: paragraphs within and across blocks, columns and pages; hyphens; running lines."""
+
+from __future__ import annotations
+
+from helpers.geometry import PROSE, column, page, text_line
+
+from extractor.model import Role
+from extractor.pipeline import analyse
+from extractor.repair.furniture import running_key
+
+
+def paragraphs(*raw_pages):
+    return [p.text for p in analyse("t", list(raw_pages)).paragraphs]
+
+
+def test_first_line_indent_starts_a_paragraph():
+    words, _ = column(PROSE[:2], 50, 300, 100, indent=15)
+    assert paragraphs(page(words)) == PROSE[:2]
+
+
+def test_vertical_gap_starts_a_paragraph():
+    words, _ = column(PROSE[:2], 50, 300, 100, para_gap=8)
+    assert paragraphs(page(words)) == PROSE[:2]
+
+
+def test_short_last_line_starts_a_paragraph_without_indent_or_gap():
+    # Ragged text, no indent, no gap: the short line whose next word would have fitted ends it.
+    words, _ = column(["A short paragraph ends here.", PROSE[1]], 50, 300, 100)
+    assert paragraphs(page(words)) == ["A short paragraph ends here.", PROSE[1]]
+
+
+def test_lines_of_one_paragraph_are_joined():
+    words, _ = column([PROSE[0]], 50, 150, 100)
+    assert paragraphs(page(words)) == [PROSE[0]]
+
+
+def test_paragraph_continues_into_the_next_column():
+    text = PROSE[0] + " " + PROSE[1]
+    left, y = column([text], 50, 240, 100)
+    # Move the lines below y=136 into the right column, as a typesetter would.
+    moved = [w for w in left if w.bbox.top < 136]
+    rest = [w for w in left if w.bbox.top >= 136]
+    shift = [type(w)(w.text, type(w.bbox)(w.bbox.x0 + 270, w.bbox.top - 36, w.bbox.x1 + 270, w.bbox.bottom - 36),
+                     w.font, w.size, w.bold, w.italic, w.baseline - 36, w.upright, w.page) for w in rest]
+    assert paragraphs(page(moved + shift)) == [text]
+
+
+def test_footnote_between_the_halves_does_not_split_the_paragraph():
+    text = PROSE[0] + " " + PROSE[1]
+    words, _ = column([text], 50, 240, 600)
+    top = [w for w in words if w.bbox.top < 636]
+    rest = [w for w in words if w.bbox.top >= 636]
+    shift = [type(w)(w.text, type(w.bbox)(w.bbox.x0 + 270, w.bbox.top - 536, w.bbox.x1 + 270, w.bbox.bottom - 536),
+                     w.font, w.size, w.bold, w.italic, w.baseline - 536, w.upright, w.page) for w in rest]
+    note = text_line("1 A footnote in small type.", 50, 660, size=7)
+    right_rest, _ = column([PROSE[2]], 320, 240, 200, indent=12)
+    doc = analyse("t", [page(top + note + shift + right_rest)])
+    assert [p.text for p in doc.paragraphs] == [text, PROSE[2]]
+    assert any(b.role is Role.FOOTNOTE for b in doc.pages[0].blocks)
+
+
+def test_paragraph_continues_onto_the_next_page():
+    text = PROSE[0] + " " + PROSE[1]
+    words, _ = column([text], 50, 300, 700)
+    first = [w for w in words if w.bbox.top < 736]
+    rest = [w for w in words if w.bbox.top >= 736]
+    moved = [type(w)(w.text, type(w.bbox)(w.bbox.x0, w.bbox.top - 636, w.bbox.x1, w.bbox.bottom - 636),
+                     w.font, w.size, w.bold, w.italic, w.baseline - 636, w.upright, 1) for w in rest]
+    assert paragraphs(page(first), page(moved, number=1)) == [text]
+
+
+def test_bold_heading_is_its_own_paragraph():
+    head = text_line("Measuring moving ice", 50, 100, bold=True)
+    body, _ = column([PROSE[0]], 50, 300, 113)
+    assert paragraphs(page(head + body)) == ["Measuring moving ice", PROSE[0]]
+
+
+def test_break_hyphen_is_removed_and_real_hyphen_kept():
+    lines = [
+        text_line("the survey was an exam-", 50, 100),
+        text_line("ple of patience; the gender-", 50, 112),
+        text_line("based analysis held,", 50, 124),
+    ]
+    out = paragraphs(page([w for ln in lines for w in ln]))
+    assert out == ["the survey was an example of patience; the gender-based analysis held,"]
+
+
+def test_compound_seen_elsewhere_keeps_its_hyphen():
+    lines = [
+        text_line("a state-of-the-art method", 50, 100),
+        text_line("and another state-of-the-", 50, 112),
+        text_line("art result here.", 50, 124),
+    ]
+    assert paragraphs(page([w for ln in lines for w in ln])) == [
+        "a state-of-the-art method and another state-of-the-art result here."
+    ]
+
+
+def test_word_seen_whole_elsewhere_is_joined():
+    lines = [
+        text_line("the dataset is new and", 50, 100),
+        text_line("the data-", 50, 112),
+        text_line("set grows.", 50, 124),
+    ]
+    assert paragraphs(page([w for ln in lines for w in ln])) == [
+        "the dataset is new and the dataset grows."
+    ]
+
+
+def test_bulleted_items_wrap_under_their_text():
+    lines = [
+        text_line("• first item that wraps over", 50, 100),
+        text_line("two lines of text", 60, 112),
+        text_line("• second item", 50, 124),
+    ]
+    assert paragraphs(page([w for ln in lines for w in ln])) == [
+        "• first item that wraps over two lines of text",
+        "• second item",
+    ]
+
+
+def running_pages(n=3):
+    pages = []
+    for i in range(n):
+        head = text_line(f"Chapter Two: Harbours {11 + i}", 50, 30, size=12, bold=True)
+        body, _ = column(PROSE[i : i + 1], 50, 300, 100, indent=12, page=i)
+        head = [type(w)(w.text, w.bbox, w.font, w.size, w.bold, w.italic, w.baseline, w.upright, i) for w in head]
+        pages.append(page(head + body, number=i))
+    return pages
+
+
+def test_running_head_repeating_across_pages_is_left_out():
+    doc = analyse("t", running_pages())
+    assert [p.text for p in doc.paragraphs] == PROSE[:3]
+    heads = [b for pg in doc.pages for b in pg.blocks if b.text.startswith("Chapter")]
+    assert heads and all(b.role is Role.HEADER for b in heads)
+
+
+def test_a_single_page_bold_line_at_the_top_stays_a_heading():
+    doc = analyse("t", running_pages(1))
+    assert doc.paragraphs[0].text == "Chapter Two: Harbours 11"
+
+
+def test_running_key_masks_numbers():
+    assert running_key("Page 11 of 20") == running_key("Page 12 of 20")
+    assert running_key("Journal of Things") != running_key("Journal of Thongs")
