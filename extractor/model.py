@@ -208,17 +208,33 @@ class Page:
     no_text: bool = False
     needs_ocr: bool = False  # no text layer, images over most of the page: a scan
     garbled: bool = False  # most characters undecodable (fonts without a Unicode map)
+    paragraphs: tuple[Paragraph, ...] = ()  # the flow paragraphs that start on this page
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The result of an extraction: pages (with every block) and the body paragraphs."""
+    """The result of an extraction: pages (with every block) and the body paragraphs.
+
+    ``keep_furniture`` (from :class:`~extractor.options.ExtractOptions`) makes the text and
+    Markdown writers put running heads/feet, page numbers, captions and footnotes back in.
+    """
 
     source: str
     pages: tuple[Page, ...]
     paragraphs: tuple[Paragraph, ...] = field(default=())
+    keep_furniture: bool = False
 
     def to_text(self) -> str:
         from extractor.writers import to_text
 
         return to_text(self)
+
+    def to_markdown(self) -> str:
+        from extractor.writers import to_markdown
+
+        return to_markdown(self)
+
+    def to_json(self) -> str:
+        from extractor.writers import to_json
+
+        return to_json(self)

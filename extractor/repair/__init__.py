@@ -6,9 +6,11 @@ paragraphs continue across columns and pages.
 
 from __future__ import annotations
 
-from extractor.model import Block, Document, Page, Paragraph, Role
+from dataclasses import replace
+
+from extractor.model import Block, Document, Page, Paragraph, Role, Word
 from extractor.options import ExtractOptions
-from extractor.repair.paragraphs import paragraph_runs
+from extractor.repair.paragraphs import LIST_MARK, paragraph_runs
 from extractor.repair.text import join_lines, vocabulary
 
 FLOW = (Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM)
@@ -25,5 +27,17 @@ def repair_document(source: str, pages: tuple[Page, ...], options: ExtractOption
     for run in paragraph_runs(flow):
         text = join_lines(run.lines, vocab, dehyphenate=options.dehyphenate)
         if text:
-            paragraphs.append(Paragraph(text, run.role, run.page, run.lines))
-    return Document(source, pages, tuple(paragraphs))
+            role = _role_of(run.role, run.lines[0].words)
+            paragraphs.append(Paragraph(text, role, run.page, run.lines))
+    pages = tuple(
+        replace(page, paragraphs=tuple(p for p in paragraphs if p.page == page.number))
+        for page in pages
+    )
+    return Document(source, pages, tuple(paragraphs), keep_furniture=options.keep_furniture)
+
+
+def _role_of(role: Role, first_line: tuple[Word, ...]) -> Role:
+    """A body paragraph that opens with a bullet or a list number is a list item."""
+    if role is Role.BODY and len(first_line) > 1 and LIST_MARK.match(first_line[0].text):
+        return Role.LIST_ITEM
+    return role
