@@ -506,17 +506,21 @@ class Sheet:
         self.text(page, x1 - tlen(s, fontname, size), y, s, fontname, size, color)
 
     # -- building
-    def build(self) -> pymupdf.Document:
+    def build(self, seed: object = None, *, reverse: bool = False) -> pymupdf.Document:
+        """The PDF, its text drawn in an order shuffled by ``seed`` (default: the sample's
+        name) or, with ``reverse``, bottom-up: tests draw one page in several orders."""
         doc = pymupdf.open()
         for _ in range(self.npages):
             doc.new_page(width=self.size[0], height=self.size[1])
         # Boxes go first so that their fill never hides text; within each layer the order is
         # shuffled, so the text stream order has nothing to do with the reading order.
-        rng = random.Random(self.name)
+        rng = random.Random(self.name if seed is None else seed)
         boxes = [op for op in self.ops if op[1][0] == "rect"]
         rest = [op for op in self.ops if op[1][0] != "rect"]
         rng.shuffle(boxes)
         rng.shuffle(rest)
+        if reverse:
+            rest.reverse()
         for page, op in boxes + rest:
             _draw(doc[page], op)
         doc.set_metadata(
