@@ -175,7 +175,12 @@ def failure_record(path: str, kind: str, error: str) -> Record:
 def _serve(conn: Connection, func: Callable[..., Record], args: tuple[Any, ...]) -> None:
     """Worker process: one path in, one record out, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's; it stops us
-    logging.getLogger("extractor").addHandler(logging.NullHandler())
+    logger = logging.getLogger("extractor")  # warnings go into the records (process_one)
+    for handler in list(logger.handlers):  # not to the handlers a forked parent had set
+        logger.removeHandler(handler)
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
     while True:
         try:
             path = conn.recv()
@@ -342,7 +347,10 @@ def run_dask(
             'running on a Dask scheduler needs dask.distributed: pip install "extractor[dask]"'
         ) from exc
     own = not hasattr(scheduler, "submit")
-    client = Client(scheduler) if own else scheduler  # type: ignore[no-untyped-call]
+    try:
+        client = Client(scheduler) if own else scheduler  # type: ignore[no-untyped-call]
+    except (OSError, ValueError) as exc:  # TimeoutError is an OSError
+        raise ExtractorError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from exc
     try:
         ahead = DASK_IN_FLIGHT_PER_THREAD * (sum(client.nthreads().values()) or 1)
         todo = deque(paths)
@@ -460,6 +468,15 @@ class Journal:
                 ) from None
             self.done[record["path"]] = record
 
+    def check_format(self, fmt: str) -> None:
+        """One results file holds one format: resuming with another is a usage error."""
+        other = {r["format"] for r in self.done.values() if "format" in r} - {fmt}
+        if other:
+            raise OptionsError(
+                f"{self.path}: holds {other.pop()} records, not {fmt}; "
+                "give -o a new file to extract in another format"
+            )
+
     def is_done(self, path: str) -> bool:
         """Recorded before, and the file is still the same (same SHA-256, or still unreadable)."""
         record = self.done.get(path)
@@ -555,6 +572,7 @@ def run_batch(
     check_format(fmt)
     stats = BatchStats()
     with Journal(output) as journal:
+        journal.check_format(fmt)
         todo = []
         for path in paths:
             if journal.is_done(path):
