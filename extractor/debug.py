@@ -81,6 +81,7 @@ class NumberOp:
     origin: Point  # baseline start of the text
     colour: Colour
     index: int
+    text_colour: Colour = (1.0, 1.0, 1.0)  # black on light role colours
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,8 +249,14 @@ def _numbers(boxes: tuple[BoxOp, ...], page: Page) -> tuple[NumberOp, ...]:
             badge = BBox(x0, top, x0 + width, top + height)
         placed.append(badge)
         origin = (badge.x0 + 2, badge.bottom - 2.6)
-        out.append(NumberOp(text, badge, origin, box.colour, box.index))
+        out.append(NumberOp(text, badge, origin, box.colour, box.index, _ink_on(box.colour)))
     return tuple(out)
+
+
+def _ink_on(colour: Colour) -> Colour:
+    """Black digits on light colours (mustard, olive, pink, orange), white on the others."""
+    r, g, b = colour
+    return (0.0, 0.0, 0.0) if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else (1.0, 1.0, 1.0)
 
 
 def _legend(page: Page, boxes: tuple[BoxOp, ...]) -> LegendOp:
@@ -439,7 +446,7 @@ def _draw(page: Any, plan: DebugPlan, pymupdf: Any) -> None:
     for number in plan.numbers:
         shape.draw_rect(_rect(number.badge, pymupdf))
         shape.finish(color=number.colour, fill=number.colour, width=0)
-        shape.insert_text(number.origin, number.text, fontsize=LABEL_SIZE, color=(1, 1, 1))
+        shape.insert_text(number.origin, number.text, fontsize=LABEL_SIZE, color=number.text_colour)
     _draw_legend(shape, plan.legend, pymupdf)
     shape.commit()
     if rotation:
