@@ -153,7 +153,9 @@ def page_to_raw(
     With ``max_words``, the words are first counted in the page's plain text (one string), and
     a page over the limit is refused before a tuple or Word is built for each of its words.
     """
-    rect = page.rect
+    # Word coordinates are those of the unrotated crop box (whatever /Rotate says), so the
+    # page size is too: ``page.rect`` would swap width and height on a page turned by 90.
+    rect = page.cropbox
     textpage = page.get_textpage(flags=_FLAGS)
     if max_words is not None:
         count = sum(1 for _ in _WORD_RUN.finditer(textpage.extractText()))
@@ -180,8 +182,8 @@ def _image_cover(page: pymupdf.Page) -> float:
         infos = page.get_image_info()
     except Exception:  # an image MuPDF cannot place says nothing about the text
         return 0.0
-    rect = page.rect
-    return cover_share((tuple(i["bbox"]) for i in infos), (rect.x0, rect.y0, rect.x1, rect.y1))
+    box = page.cropbox  # the space of the image boxes, as of the words
+    return cover_share((tuple(i["bbox"]) for i in infos), (0.0, 0.0, box.width, box.height))
 
 
 def _rects(blocks: list[dict]) -> tuple[BBox, ...]:

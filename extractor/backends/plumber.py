@@ -170,7 +170,7 @@ def _page_transform(page: pdfplumber.page.Page) -> tuple[Matrix, tuple[float, fl
     """pdfminer device space -> PyMuPDF's unrotated, crop-box-relative, y-down space.
 
     Returns the matrix, the media box in the target space, and the page's width and height
-    as PyMuPDF's ``page.rect`` gives them (rotation applied).
+    in that same space (the unrotated crop box, as PyMuPDF's ``page.cropbox``).
     """
     obj = page.page_obj
     mx0, my0, mx1, my1 = obj.mediabox
@@ -192,7 +192,7 @@ def _page_transform(page: pdfplumber.page.Page) -> tuple[Matrix, tuple[float, fl
     transform = _mul(_inv(ctm), flip)
     media = (mx0 - cx0, cy1 - my1, mx1 - cx0, cy1 - my0)
     w, h = cx1 - cx0, cy1 - cy0
-    return transform, media, (h if rotate in (90, 270) else w), (w if rotate in (90, 270) else h)
+    return transform, media, w, h
 
 
 # --- fonts ------------------------------------------------------------------------------
