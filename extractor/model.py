@@ -113,6 +113,8 @@ class Role(str, Enum):
     FOOTER = "footer"
     PAGE_NUMBER = "page_number"
     MARGIN = "margin"
+    NOTE = "note"  # small type set apart from the body: references, notes, figure labels
+    ARTIFACT = "artifact"  # ink without words: dotted leaders, rules of punctuation, drop numerals
 
     @property
     def is_flow(self) -> bool:
