@@ -11,29 +11,76 @@ from dataclasses import replace
 
 from extractor.blocks import build_blocks
 from extractor.load import RawPage
-from extractor.model import Block, Line, Page, Role
+from extractor.model import BBox, Block, Line, Page, Role
 from extractor.order import reading_order
 from extractor.roles import assign_roles
 
 
 def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) -> Page:
     """Blocks of the page in reading order; rotated margin text last, as ``MARGIN``."""
-    upright = [ln for ln in lines if ln.words[0].upright]
+    upright = [ln for ln in lines if ln.words[0].upright and _has_words(ln)]
     rotated = [ln for ln in lines if not ln.words[0].upright]
+    artifacts = [ln for ln in lines if ln.words[0].upright and not _has_words(ln)]
     blocks = build_blocks(upright)
     roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules)
     blocks = [replace(b, role=r) for b, r in zip(blocks, roles)]
-    order = reading_order([b.bbox for b in blocks])
+    order = [i for unit in reading_order_of_units(blocks) for i in unit]
     columns = find_columns([b for b in blocks if b.role is Role.BODY])
     ordered = [
         replace(blocks[i], order=n, column=column_of(blocks[i], columns))
         for n, i in enumerate(order)
     ]
+    aside = [(Role.MARGIN, ln) for ln in rotated] + [(Role.ARTIFACT, ln) for ln in artifacts]
     ordered += [
-        replace(b, role=Role.MARGIN, order=len(ordered) + k)
-        for k, b in enumerate(Block.of([ln]) for ln in rotated)
+        replace(Block.of([ln]), role=role, order=len(ordered) + k)
+        for k, (role, ln) in enumerate(aside)
     ]
     return Page(raw.number, raw.width, raw.height, tuple(ordered), tuple(columns), no_text=not lines)
+
+
+def _has_words(line: Line) -> bool:
+    """False for lines of punctuation only (dotted leaders, rows of dashes)."""
+    return any(ch.isalnum() for w in line.words for ch in w.text)
+
+
+def reading_order_of_units(blocks: list[Block]) -> list[list[int]]:
+    """Reading order of the blocks, a heading kept with the block it introduces.
+
+    A heading is read with what follows it: when it stands just above a block it overlaps,
+    the two are ordered as one unit, so a section heading over a spanning title closes the
+    columns above it just as the title does.
+    """
+    units: list[list[int]] = []
+    owner: dict[int, int] = {}
+    by_top = sorted(range(len(blocks)), key=lambda i: blocks[i].bbox.top)
+    for pos, i in enumerate(by_top):
+        if i in owner:
+            continue
+        unit = [i]
+        owner[i] = len(units)
+        units.append(unit)
+        current = i
+        while blocks[current].role in (Role.HEADING, Role.TITLE):
+            nxt = _introduced(blocks, current, by_top[pos + 1 :], owner)
+            if nxt is None:
+                break
+            unit.append(nxt)
+            owner[nxt] = owner[i]
+            current = nxt
+    boxes = [BBox.enclosing([blocks[i].bbox for i in unit]) for unit in units]
+    return [units[k] for k in reading_order(boxes)]
+
+
+def _introduced(blocks: list[Block], head: int, below: list[int], taken: dict[int, int]) -> int | None:
+    """The block a heading introduces: the nearest one below it that it overlaps."""
+    h = blocks[head]
+    for j in below:
+        b = blocks[j]
+        if b.bbox.top - h.bbox.bottom > 1.5 * (h.size or 10.0):
+            return None
+        if j not in taken and b.bbox.top >= h.bbox.bottom - 1 and h.bbox.h_overlap(b.bbox) > 2:
+            return j
+    return None
 
 
 def find_columns(blocks: list[Block]) -> list[tuple[float, float]]:
