@@ -23,6 +23,7 @@ CAPTION = regex.compile(
 )
 FOOTNOTE_MARK = regex.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\(\d{1,3}\)|\[\d{1,3}\])(?:\s|\p{Lu}|\p{Ll})")
 EDGE_BAND = 0.085
+NOTE_SIZE = 0.8  # type smaller than this share of the body size is set apart from the body
 MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames  # share of the page height at top and bottom where furniture lives
 
 
@@ -56,6 +57,9 @@ def assign_roles(
     roles = [_local_role(b, size, width, height) for b in blocks]
     _mark_sidebars(blocks, roles, rects, size, width * height)
     _mark_footnotes(blocks, roles, size, height)
+    for i, b in enumerate(blocks):
+        if roles[i] is Role.BODY and b.size < NOTE_SIZE * size:
+            roles[i] = Role.NOTE
     if first_page:
         _mark_title_and_byline(blocks, roles, size, height)
     return roles
