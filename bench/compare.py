@@ -144,6 +144,15 @@ def clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n\n")
 
 
+def cpu_seconds() -> float:
+    """User + system CPU of this process and its finished children (pdftotext)."""
+    import resource
+
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def worker(tool: str, job_file: Path, runs: int, out: Path) -> int:
     """One process per tool: read every PDF of every set `runs` times; print timings as JSON."""
     job = json.loads(job_file.read_text())
@@ -155,12 +164,13 @@ def worker(tool: str, job_file: Path, runs: int, out: Path) -> int:
         print(MARK + json.dumps({"tool": tool, "missing": str(exc)}))
         return 0
     times: dict[str, list[float]] = {s: [] for s in job}
+    cpu: dict[str, list[float]] = {s: [] for s in job}
     errors: dict[str, str] = {}
     for run in range(runs):
         for set_name, pdfs in job.items():
             target = out / set_name / tool
             target.mkdir(parents=True, exist_ok=True)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_seconds()
             for pdf in pdfs:
                 name = Path(pdf).stem
                 try:
@@ -172,8 +182,9 @@ def worker(tool: str, job_file: Path, runs: int, out: Path) -> int:
                 if run == 0:
                     (target / f"{name}.txt").write_text(clean(text), encoding="utf-8")
             times[set_name].append(time.perf_counter() - t0)
+            cpu[set_name].append(cpu_seconds() - c0)
     lines = [ln for ln in noise.getvalue().splitlines() if ln.strip()]
-    print(MARK + json.dumps({"tool": tool, "times": times, "errors": errors,
+    print(MARK + json.dumps({"tool": tool, "times": times, "cpu": cpu, "errors": errors,
                              "noise_lines": len(lines), "noise_sample": lines[:3]}))
     return 0
 
@@ -255,7 +266,9 @@ def run_tool(tool: str, job_file: Path, runs: int, out: Path) -> dict:
 def build_report(args, sets, results, scores, pages) -> str:
     lines = [
         f"Measured {dt.date.today().isoformat()} on {machine()}; "
-        f"{args.runs} runs per tool, one process per tool, median run.",
+        f"{args.runs} runs per tool, one process per tool, median run. pages/s is wall "
+        "time; pages/CPU-s counts CPU time of the tool's process and its children (less "
+        "sensitive to other load; above pages/s when a tool uses several threads).",
         "",
     ]
     ok = [t for t in results if "times" in results[t]]
@@ -263,26 +276,28 @@ def build_report(args, sets, results, scores, pages) -> str:
         n_pages = sum(pages[set_name].values())
         lines += [f"### {set_name}: {len(items)} files, {n_pages} pages", ""]
         lines += ["| tool | configuration | word_acc | bigram_r | para_f1 | pages/s | "
-                  "s per run (median) |", "|---|---|---:|---:|---:|---:|---:|"]
-        base = None
+                  "pages/CPU-s | s per run (median) |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+        base = cpu_base = None
         for tool in ok:
             sc = scores[set_name][tool]
             mean = {k: statistics.fmean(r[k] for r in sc.values()) for k in
                     ("word_acc", "bigram_r", "para_f1")}
             med = statistics.median(results[tool]["times"][set_name])
+            cpu = statistics.median(results[tool]["cpu"][set_name])
             if tool == "extractor":
-                base = med
+                base, cpu_base = med, cpu
             config = TOOLS[tool].replace("|", "\\|")
             lines.append(f"| {tool} | {config} | {fmt(mean['word_acc'])} | "
                          f"{fmt(mean['bigram_r'])} | {fmt(mean['para_f1'])} | "
-                         f"{n_pages / med:.1f} | {med:.3f} |")
+                         f"{n_pages / med:.1f} | {n_pages / cpu:.1f} | {med:.3f} |")
         lines.append("")
         if base:
             ratios = ", ".join(
-                f"{t} {statistics.median(results[t]['times'][set_name]) / base:.2f}x"
+                f"{t} {statistics.median(results[t]['times'][set_name]) / base:.2f}x "
+                f"({statistics.median(results[t]['cpu'][set_name]) / cpu_base:.2f}x)"
                 for t in ok if t != "extractor")
-            lines += [f"Time of each peer relative to extractor's (above 1 = slower than "
-                      f"extractor): {ratios}.", ""]
+            lines += [f"Time of each peer relative to extractor's, wall (CPU); above 1 = "
+                      f"slower than extractor: {ratios}.", ""]
     for tool, res in results.items():
         if "missing" in res:
             lines.append(f"- {tool} skipped: {res['missing']}")
