@@ -84,7 +84,23 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
         return Role.HEADING
     if len(b.lines) <= 2 and _all_bold(b) and len(text) < 120:
         return Role.HEADING
+    if len(b.lines) == 1 and _capitals_heading(text) and b.size >= 0.7 * size:
+        return Role.HEADING
+    if _labels(b):
+        return Role.NOTE
     return Role.BODY
+
+
+def _capitals_heading(text: str) -> bool:
+    """A short line in capitals (often small capitals): "II. BASICS OF MACHINE LEARNING"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) <= 8
+
+
+def _labels(b: Block) -> bool:
+    """Scattered short tokens (figure labels, axis ticks, variable names), not prose."""
+    words = [w.text for ln in b.lines for w in ln.words]
+    return len(words) >= 3 and len(words) <= 3 * len(b.lines) and sum(len(w) <= 3 for w in words) >= 0.8 * len(words)
 
 
 def _mark_sidebars(
@@ -161,7 +177,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
     if not upper:
         return
     top_size = max(blocks[i].size for i in upper)
-    if top_size < size * 1.2:
+    if top_size < size * 1.15:
         return
     title = min((i for i in upper if blocks[i].size == top_size), key=lambda i: blocks[i].bbox.top)
     roles[title] = Role.TITLE
