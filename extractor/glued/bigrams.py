@@ -34,6 +34,8 @@ def _tables() -> tuple[dict[str, float], dict[str, float], float]:
 def _key(token: str, first: bool) -> str | None:
     """The bare lower-case word, or None when punctuation stands between the two words."""
     t = token.lower()
+    if not first and t.rstrip("\"')\u201d\u2019]").endswith((".", "!", "?", ":", ";")):
+        return None  # a sentence ends between the two words: word-pair counts do not apply
     if first:
         t = t.lstrip("\"'(\u201c\u2018[")
     else:
@@ -44,6 +46,8 @@ def _key(token: str, first: bool) -> str | None:
 @lru_cache(maxsize=262144)
 def pmi(w1: str, w2: str) -> float:
     """Natural-log PMI of the pair (w1 w2), capped to +-LIMIT; 0 where it cannot be judged."""
+    if w2.lstrip("\"'(\u201c\u2018[")[:1].isupper():
+        return 0.0  # a capital after no full stop is a name or title: lower-case pair counts mislead
     a, b = _key(w1, False), _key(w2, True)
     if a is None or b is None:
         return 0.0

@@ -67,7 +67,11 @@ def emission(row: Row, k: int, wl: float, wr: float) -> float:
         if row.hyph[j] and j + 1 != k:
             cost += C_MIDHYPH
     if 0 < k < n:
+        # the split denies this pair as neighbours: a pair that reads as prose costs, a pair that
+        # does not ("of The", "ends. next") is evidence for the split
         cost += LAMBDA * pmi(row.words[k - 1], row.words[k])
+        if not row.hyph[k - 1]:
+            cost -= flow_cost(row, k - 1, row, k)
     return cost
 
 
@@ -127,10 +131,20 @@ def gap_flow(a: Row, i: int, b: Row, j: int) -> float:
 def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
     cost = 0.0
     if b.gap_before:
+        # across a blank line a column that goes on is a paragraph gap; one that stops or starts
+        # there is a column end or start, as rare as anywhere else
         if ka and kb:
             cost += gap_flow(a, ka - 1, b, 0)
+        elif ka:
+            cost += stop_cost(a, ka - 1)
+        elif kb:
+            cost += C_START
         if ka < a.n and kb < b.n:
             cost += gap_flow(a, a.n - 1, b, kb)
+        elif ka < a.n:
+            cost += stop_cost(a, a.n - 1)
+        elif kb < b.n:
+            cost += C_START
         return cost
     if (ka == 0 and kb) or (ka == a.n and kb < b.n):
         cost += C_START
