@@ -47,6 +47,8 @@ ROLE_COLOURS: dict[Role, Colour] = {
     Role.FOOTER: (0.498, 0.498, 0.498),  # grey
     Role.PAGE_NUMBER: (0.902, 0.671, 0.008),  # mustard
     Role.MARGIN: (1.000, 0.000, 1.000),  # magenta
+    Role.NOTE: (0.000, 0.502, 0.502),  # teal
+    Role.ARTIFACT: (0.302, 0.349, 0.400),  # slate
 }
 FILL_OPACITY = 0.18  # a box's fill over white is 255 * (1 - a) + 255 * a * colour
 OUTLINE_WIDTH = 1.2  # points
@@ -263,7 +265,7 @@ def _legend(page: Page, boxes: tuple[BoxOp, ...]) -> LegendOp:
     """Roles present on the page, the arrow and the column edge, in the emptiest corner."""
     present = {b.role for b in boxes}
     rows: list[tuple[str, str, Colour]] = [
-        (role.value, "box", ROLE_COLOURS[role]) for role in Role if role in present
+        (role.value, "box", role_colour(role)) for role in Role if role in present
     ]
     rows.append(("reading order", "arrow", ARROW_COLOUR))
     if page.columns:
