@@ -43,7 +43,7 @@ FORMATS = {"text": "to_text", "markdown": "to_markdown", "json": "to_json"}
 DEFAULT_TIMEOUT = 300.0  # seconds per document (the CLI's --timeout default)
 # A worker stuck in C past its own time limit is killed this long after it (seconds or share).
 HARD_GRACE_SECONDS, HARD_GRACE_SHARE = 5.0, 0.5
-MAX_TASKS_PER_WORKER = 100  # documents per worker process before it is replaced (memory)
+MAX_TASKS_PER_WORKER = 250  # documents per worker process before it is replaced (memory)
 FSYNC_SECONDS, FSYNC_RECORDS = 1.0, 100
 DASK_IN_FLIGHT_PER_THREAD = 4  # futures submitted ahead of the results, per worker thread
 _HASH_CHUNK = 1 << 20
