@@ -22,7 +22,9 @@ CAPTION = regex.compile(
     regex.IGNORECASE,
 )
 FOOTNOTE_MARK = regex.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\(\d{1,3}\)|\[\d{1,3}\])(?:\s|\p{Lu}|\p{Ll})")
+LIST_START = regex.compile(r"^(?:[•◦▪‣●○■□➢►✓*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 EDGE_BAND = 0.085
+BYLINE_MAX_SIZE = 1.3  # names and affiliations are set at most this much larger than the body
 NOTE_SIZE = 0.8  # type smaller than this share of the body size is set apart from the body
 MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames  # share of the page height at top and bottom where furniture lives
 
@@ -183,15 +185,31 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
     roles[title] = Role.TITLE
     t = blocks[title].bbox
     after = [i for i, b in enumerate(blocks) if b.bbox.top >= t.bottom - 1 and i != title]
-    stops = [
-        blocks[i].bbox.top
-        for i in after
-        if roles[i] is Role.HEADING or (roles[i] is Role.BODY and _flush_left(blocks[i]))
-    ]
-    limit = min(stops, default=t.bottom)
-    for i in after:
-        if roles[i] is Role.BODY and blocks[i].bbox.bottom <= limit + 1:
-            roles[i] = Role.AUTHOR
+    texts = [i for i in after if roles[i] is Role.BODY and _flush_left(blocks[i])]
+    if not texts:
+        return
+    first_text = min(texts, key=lambda i: blocks[i].bbox.top)
+    limit = blocks[first_text].bbox.top
+    # Walk down from the title: names and affiliations follow it directly; a subtitle, a
+    # list, or the heading of the first text ("Abstract") ends the byline.
+    for i in sorted(after, key=lambda i: (blocks[i].bbox.top, blocks[i].bbox.x0)):
+        b = blocks[i]
+        if b.bbox.bottom > limit + 1:
+            continue
+        if (
+            roles[i] not in (Role.BODY, Role.HEADING)
+            or b.size >= BYLINE_MAX_SIZE * size
+            or LIST_START.match(b.text)
+            or _introduces(b, blocks[first_text])
+        ):
+            break
+        roles[i] = Role.AUTHOR
+
+
+def _introduces(head: Block, text: Block) -> bool:
+    """Is ``head`` the heading just above ``text``?"""
+    gap = text.bbox.top - head.bbox.bottom
+    return 0 <= gap < 2 * (head.size or 10.0) and head.bbox.h_overlap(text.bbox) > 0 and len(head.lines) <= 2
 
 
 def _flush_left(b: Block) -> bool:
