@@ -236,7 +236,7 @@ def _md_heading(tokens: list[tuple[str, bool, bool]]) -> str:
     all_bold = all(b for _, b, _ in tokens)
     all_italic = all(i for _, _, i in tokens)
     text = _md_inline([(t, b and not all_bold, i and not all_italic) for t, b, i in tokens])
-    return MD_CLOSING_HASHES.sub(r"\1\\\2", text)
+    return str(MD_CLOSING_HASHES.sub(r"\1\\\2", text))
 
 
 def styled_tokens(text: str, words: tuple[Word, ...]) -> list[tuple[str, bool, bool]]:
@@ -287,8 +287,8 @@ def _md_inline(tokens: list[tuple[str, bool, bool]]) -> str:
 
 def _escape_start(m: regex.Match[str]) -> str:
     if m.group(1):
-        return "\\" + m.group(1)
-    return m.group(2) + "\\" + m.group(3)
+        return "\\" + str(m.group(1))
+    return f"{m.group(2)}\\{m.group(3)}"
 
 
 def _runs(
@@ -334,7 +334,7 @@ def to_json(doc: Document) -> str:
         "pages": pages,
     }
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return NUMBER_ARRAY.sub(_one_line_array, text) + "\n"
+    return str(NUMBER_ARRAY.sub(_one_line_array, text)) + "\n"
 
 
 def _json_element(e: Element) -> dict[str, Any]:
@@ -387,4 +387,5 @@ def _one_line_array(m: regex.Match[str]) -> str:
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that :func:`to_json` output follows."""
     path = resources.files("extractor") / "schema" / "document.schema.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
