@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extractor.errors import TextInputError
 from extractor.glued.assemble import ColLine, paragraphs
+from extractor.glued.casing import case_table
 from extractor.glued.fit import Fit, fit
 from extractor.glued.furniture import furniture_lines
 from extractor.glued.gutter import split_on_gutter
@@ -59,6 +60,9 @@ def analyse(text: str) -> Analysis:
         gap = False
     if not rows:
         raise TextInputError("the text holds only page furniture (page numbers, running heads)")
+    table = case_table(rows)
+    for row in rows:
+        row.case = table
     best: Fit = fit(rows)
     parts: dict[int, tuple[str, str]] = {}
     for row, k in zip(rows, best.solution.ks):

@@ -5,8 +5,9 @@ Computed once per page so that the search, run for many column widths, only does
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from extractor.glued.casing import word_kind
 from extractor.glued.lexicon import core, ends_sentence, starts_lower, starts_upper, zipf
 from extractor.glued.widths import SPACE, prefix_widths, word_width
 
@@ -28,10 +29,13 @@ class Row:
     lower: list[bool]  # word starts with a small letter
     hyph: list[bool]  # word ends with a line-end hyphen ("exam-", not "-" or "—")
     common: list[bool]  # word is a very common one (so a capital on it is no name)
+    kind: list[int] = field(default_factory=list)  # casing.word_kind of each word
+    case: list[list[float]] = field(default_factory=list)  # the page's casing.case_table
     n: int = 0  # number of words
 
     def __post_init__(self) -> None:
         self.n = len(self.words)
+        self.kind = [word_kind(lo, up, c) for lo, up, c in zip(self.lower, self.upper, self.common)]
 
     def left_width(self, k: int) -> float:
         return self.pw[k]

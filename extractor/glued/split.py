@@ -37,6 +37,7 @@ C_BADJOIN = 1.5  # "head-" + next word is no word
 C_START = 1.5  # a column resumes after a row without it (a gap, a lower start)
 C_STOP = 1.0  # a column stops (for a gap or for good) after a line without a full stop
 C_STOP_HYPH = 4.0  # ... after a line-end hyphen
+CASE_W = 1.0  # weight of the page's own casing evidence (casing.case_table) on a join
 LAMBDA = 0.5  # weight of word-pair attraction (PMI) across joins and splits
 
 
@@ -112,11 +113,8 @@ def flow_cost(a: Row, i: int, b: Row, j: int) -> float:
     """Does word j of row b read as the continuation of word i of row a?"""
     if a.hyph[i]:
         return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else C_BADJOIN
-    if a.term[i]:
-        return C_CASE if b.lower[j] else 0.0
-    if b.upper[j]:
-        return C_CAP_COMMON if b.common[j] else C_CAP
-    return C_REPEAT if a.words[i] == b.words[j] else 0.0
+    cost = CASE_W * a.case[int(a.term[i])][b.kind[j]] if a.case else 0.0
+    return cost + (C_REPEAT if a.words[i] == b.words[j] else 0.0)
 
 
 def gap_flow(a: Row, i: int, b: Row, j: int) -> float:
