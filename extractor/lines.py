@@ -27,8 +27,9 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     """Group ``words`` into lines, top to bottom, each left to right."""
     upright = [w for w in words if w.upright]
     rotated = [w for w in words if not w.upright]
-    words_sorted = sorted(_dedupe_fake_bold(upright), key=lambda w: (w.baseline, w.bbox.x0))
-    lines: list[Line] = []
+    upright, initials = _separate_initials(_dedupe_fake_bold(upright))
+    words_sorted = sorted(upright, key=lambda w: (w.baseline, w.bbox.x0))
+    lines: list[Line] = [Line.of([w]) for w in initials]
     groups = [sorted(g, key=lambda w: w.bbox.x0) for g in _baseline_groups(words_sorted)]
     rivers = _RiverFinder(groups)
     for k, group in enumerate(groups):
@@ -220,9 +221,10 @@ def _join_letter_spaced(line: Line) -> Line:
 
 
 def _merge_words(words: list[Word]) -> Word:
+    """One word from pieces; it keeps the type of its last piece (the text, not a drop cap)."""
     if len(words) == 1:
         return words[0]
-    first = words[0]
+    first = words[-1]
     return Word(
         text="".join(w.text for w in words),
         bbox=BBox.enclosing([w.bbox for w in words]),
@@ -234,6 +236,42 @@ def _merge_words(words: list[Word]) -> Word:
         upright=first.upright,
         page=first.page,
     )
+
+
+def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Handle drop caps and drop numerals: one or two large glyphs beside several lines.
+
+    A drop cap is the first letter of the first word of the lines beside it ("O" + "ver"):
+    it is joined to that word. A drop numeral (a big "1" before a list item) stands alone.
+    Either way it must not join the baseline of the line it happens to sit on.
+    """
+    if len(words) < 3:
+        return words, []
+    sizes = sorted(w.size for w in words)
+    typical = sizes[len(sizes) // 2]
+    big = [w for w in words if w.size >= 1.8 * typical and len(w.text) <= 2 and w.text[0].isalnum()]
+    if not big:
+        return words, []
+    removed: set[int] = set()
+    replaced: dict[int, Word] = {}
+    initials: list[Word] = []
+    for cap in big:
+        beside = [
+            w for w in words
+            if w.size < cap.size / 1.5
+            and cap.bbox.top - 1 <= w.bbox.cy <= cap.bbox.bottom + 1
+            and 0 <= w.bbox.x0 - cap.bbox.x1 < 3 * typical
+        ]
+        if len({round(w.baseline) for w in beside}) < 2:
+            continue
+        removed.add(id(cap))
+        first = min(beside, key=lambda w: (w.baseline, w.bbox.x0))
+        if cap.text.isalpha() and first.text[:1].islower() and id(first) not in replaced:
+            replaced[id(first)] = _merge_words([cap, first])
+        else:
+            initials.append(cap)
+    kept = [replaced.get(id(w), w) for w in words if id(w) not in removed]
+    return kept, initials
 
 
 def _rotated_lines(words: list[Word]) -> list[Line]:

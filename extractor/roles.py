@@ -82,6 +82,8 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
             return Role.HEADER if near_top else Role.FOOTER
     if CAPTION.match(first_words):
         return Role.CAPTION
+    if len(text) <= 2 and b.size >= 1.8 * size:
+        return Role.ARTIFACT  # a drop numeral or a lone ornamental glyph
     if b.size >= size * 1.15 and len(b.lines) <= 4:
         return Role.HEADING
     if len(b.lines) <= 2 and _all_bold(b) and len(text) < 120:
