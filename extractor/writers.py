@@ -322,6 +322,8 @@ def to_json(doc: Document) -> str:
                 "width": _r(page.width),
                 "height": _r(page.height),
                 "no_text": page.no_text,
+                "needs_ocr": page.needs_ocr,
+                "garbled": page.garbled,
                 "columns": [[_r(x0), _r(x1)] for x0, x1 in page.columns],
                 "elements": [_json_element(e) for e in elements if e.page == page.number],
             }

@@ -101,6 +101,13 @@ def test_schema_is_draft_2020_12_and_versioned() -> None:
     assert s["properties"]["schema_version"]["const"] == "1.0"
 
 
+def test_schema_knows_every_role() -> None:
+    element = schema()["$defs"]["element"]
+    assert set(element["properties"]["role"]["enum"]) == {r.value for r in Role}
+    flow = set(element["if"]["properties"]["role"]["enum"])
+    assert flow == {r.value for r in Role if r.is_flow}
+
+
 # -- one code path: JSON body == text, Markdown words == text words ---------------------------
 
 
