@@ -9,10 +9,15 @@ libraries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+# The per-glyph-group types (BBox, Word, Line, Block) are slotted dataclasses that no stage
+# mutates (stages build new ones with dataclasses.replace), but they are not ``frozen``:
+# a frozen dataclass sets each field through object.__setattr__, which made building the
+# Words of a page cost more than MuPDF's own text extraction. They hash by value all the same.
 from enum import Enum
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class BBox:
     """An axis-aligned box in points, origin top-left, y down."""
 
@@ -79,7 +84,7 @@ class BBox:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Word:
     """One word as a backend drew it, already in our types.
 
@@ -125,7 +130,7 @@ class Role(str, Enum):
 FLOW_ROLES = frozenset({Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM, Role.SIDEBAR})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
     """Words on one baseline within one column, left to right."""
 
@@ -156,7 +161,7 @@ def dominant_size(words: tuple[Word, ...] | list[Word]) -> float:
     return max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0] if weights else 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
     """A run of lines read together: a piece of one column, a heading, a caption...
 

@@ -205,44 +205,72 @@ def _words(
     """Attach to each word the font of the span it starts in.
 
     ``stats`` accumulates [characters, undecodable characters] of the words as decoded.
+    Span properties are worked out once per span, not once per word.
     """
-    lines = {}
+    lines: dict[tuple[int, int], tuple[list[tuple], bool, bool]] = {}
     # extractWORDS numbers text blocks only; vector blocks in the dict are skipped here.
     text_blocks = (b for b in blocks if b.get("type", 0) == 0)
     for b_no, block in enumerate(text_blocks):
         for l_no, line in enumerate(block.get("lines", ())):
-            lines[(b_no, l_no)] = line
-    span_ptr: dict[tuple[int, int], int] = {}
+            if line["spans"]:
+                dx, dy = line["dir"]
+                flat = abs(dy) < 0.1
+                lines[(b_no, l_no)] = ([_span_style(sp) for sp in line["spans"]], flat, flat and dx > 0)
+    key = None
+    spans: list[tuple] = []
+    i = 0
+    flat = upright = True
+    chars = bad = 0
     for x0, y0, x1, y1, text, b_no, l_no, _ in words:
-        line = lines.get((b_no, l_no))
-        if line is None or not line["spans"]:
+        if (b_no, l_no) != key:
+            key = (b_no, l_no)
+            found = lines.get(key)
+            if found is None:
+                spans = []
+                continue
+            spans, flat, upright = found
+            i = 0
+        if not spans:
             continue
-        spans = line["spans"]
-        key = (b_no, l_no)
-        i = span_ptr.get(key, 0)
-        mid = (x0 + x1) / 2 if line["dir"][0] > 0.5 else None
-        while mid is not None and i + 1 < len(spans) and spans[i]["bbox"][2] < mid:
-            i += 1
-        span_ptr[key] = i
-        span = spans[i]
-        chars, bad = decode_counts(text)
-        stats[0] += chars
-        stats[1] += bad
-        text = normalize_word(text)
-        if not text:
-            continue
-        flags = span["flags"]
-        font = span["font"]
-        lower = font.lower()
-        dx, dy = line["dir"]
+        if upright:
+            mid = (x0 + x1) / 2
+            while i + 1 < len(spans) and spans[i][0] < mid:
+                i += 1
+        _, font, size, bold, italic, baseline = spans[i]
+        if text.isascii() and text.isprintable():
+            chars += len(text)
+        else:
+            c, b = decode_counts(text)
+            chars += c
+            bad += b
+            text = normalize_word(text)
+            if not text:
+                continue
         yield Word(
-            text=text,
-            bbox=BBox(x0, y0, max(x1, x0), max(y1, y0)),
-            font=font,
-            size=round(span["size"], 2),
-            bold=bool(flags & _BOLD) or "bold" in lower or "black" in lower or "heavy" in lower,
-            italic=bool(flags & _ITALIC) or "italic" in lower or "oblique" in lower,
-            baseline=span["origin"][1] if abs(dy) < 0.1 else y1,
-            upright=abs(dy) < 0.1 and dx > 0,
-            page=index,
+            text,
+            BBox(x0, y0, x1 if x1 > x0 else x0, y1 if y1 > y0 else y0),
+            font,
+            size,
+            bold,
+            italic,
+            baseline if flat else y1,
+            upright,
+            index,
         )
+    stats[0] += chars
+    stats[1] += bad
+
+
+def _span_style(span: dict) -> tuple[float, str, float, bool, bool, float]:
+    """(right edge, font, size, bold, italic, baseline) of a span."""
+    flags = span["flags"]
+    font = span["font"]
+    lower = font.lower()
+    return (
+        span["bbox"][2],
+        font,
+        round(span["size"], 2),
+        bool(flags & _BOLD) or "bold" in lower or "black" in lower or "heavy" in lower,
+        bool(flags & _ITALIC) or "italic" in lower or "oblique" in lower,
+        span["origin"][1],
+    )
