@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from enum import Enum
+
 # The per-glyph-group types (BBox, Word, Line, Block) are slotted dataclasses that no stage
 # mutates (stages build new ones with dataclasses.replace), but they are not ``frozen``:
 # a frozen dataclass sets each field through object.__setattr__, which made building the
 # Words of a page cost more than MuPDF's own text extraction. They hash by value all the same.
-from enum import Enum
 
 
 @dataclass(slots=True, unsafe_hash=True)

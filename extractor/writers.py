@@ -171,8 +171,13 @@ def _merged(words: list[Word]) -> Word:
 def to_text(doc: Document) -> str:
     """Paragraphs, one per line, separated by one blank line (furniture with keep_furniture)."""
     keep = doc.keep_furniture
-    body = [e.text for e in elements_of(doc, furniture=keep) if e.text]
+    body = [e.text for e in elements_of(doc, furniture=keep) if e.text and _shown(e)]
     return "\n\n".join(body) + ("\n" if body else "")
+
+
+def _shown(e: Element) -> bool:
+    """Text and Markdown leave out artifacts (leaders, stray punctuation) even with furniture."""
+    return e.role is not Role.ARTIFACT
 
 
 # -- Markdown --------------------------------------------------------------------------------
@@ -192,7 +197,7 @@ def to_markdown(doc: Document) -> str:
     chunks: list[str] = []
     prev: Element | None = None
     for e in elements_of(doc, furniture=doc.keep_furniture):
-        if not e.text:
+        if not (e.text and _shown(e)):
             continue
         chunk = _md_element(e, sizes.get(e.page, 0.0))
         if prev is not None and e.role is prev.role is Role.SIDEBAR and e.page == prev.page:

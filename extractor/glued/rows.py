@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from extractor.glued.casing import word_kind
 from extractor.glued.lexicon import core, ends_sentence, starts_lower, starts_upper, zipf
 from extractor.glued.widths import SPACE, prefix_widths, word_width
@@ -31,17 +33,43 @@ class Row:
     common: list[bool]  # word is a very common one (so a capital on it is no name)
     kind: list[int] = field(default_factory=list)  # casing.word_kind of each word
     case: list[list[float]] = field(default_factory=list)  # the page's casing.case_table
+    head_pre: list[bool] = field(default_factory=list)  # head_pre[k]: words[:k] reads as a heading
+    head_suf: list[bool] = field(default_factory=list)  # head_suf[k]: words[k:] reads as a heading
     n: int = 0  # number of words
 
     def __post_init__(self) -> None:
         self.n = len(self.words)
         self.kind = [word_kind(lo, up, c) for lo, up, c in zip(self.lower, self.upper, self.common)]
+        self.head_pre = [is_heading(self.words[:k]) for k in range(self.n + 1)]
+        self.head_suf = [is_heading(self.words[k:]) for k in range(self.n + 1)]
 
     def left_width(self, k: int) -> float:
         return self.pw[k]
 
     def right_width(self, k: int) -> float:
         return self.pw[-1] - self.pw[k] - (SPACE if k else 0.0)
+
+
+_SECTION = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)$")
+_MINOR = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+HEAD_WORDS = 4
+
+
+def is_heading(words: list[str]) -> bool:
+    """A short title-case line without sentence punctuation ("4. Related Work", "Open Questions").
+
+    A heading ends its line although the next word would fit, and the capital after it starts a
+    paragraph: both would otherwise read as evidence against the split that makes it a line.
+    """
+    if not words or len(words) > HEAD_WORDS:
+        return False
+    body = words[1:] if _SECTION.match(words[0]) and len(words) > 1 else words
+    if not starts_upper(body[0]):
+        return False
+    for w in body:
+        if w[-1:] in ".,;!?-" or (not starts_upper(w) and core(w).lower() not in _MINOR):
+            return False
+    return True
 
 
 def is_line_hyphen(word: str) -> bool:

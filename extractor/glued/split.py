@@ -29,6 +29,8 @@ PE_SENT = 0.8  # paragraph end after a full stop before a capital
 PE_SOFT = 2.0  # after a full stop, or before a capital
 PE_NONE = 4.0  # mid-sentence
 PE_HYPH = 8.0  # after a hyphen
+PE_HEAD = 0.3  # after a heading (rows.is_heading)
+C_HEAD = 1.0  # prior price of reading a heading-like line as a heading
 C_CASE = 0.8  # small letter after a full stop
 C_CAP = 0.3  # capital after no full stop (names make this weak)
 C_CAP_COMMON = 1.5  # ... unless the word is a common one ("The", "During"): no name
@@ -101,19 +103,22 @@ def end_cost(width: float, nxt: float, col: float, pe: float) -> float:
     return pe * min(1.0, deficit / DSPAN)
 
 
-def pe_price(a: Row, i: int, b: Row, j: int) -> float:
+def pe_price(a: Row, i: int, b: Row, j: int, head: bool = False) -> float:
     if a.hyph[i]:
         return PE_HYPH
+    if head:
+        return PE_HEAD
     if a.term[i]:
         return PE_SENT if b.upper[j] else PE_SOFT
     return PE_SOFT if b.upper[j] else PE_NONE
 
 
-def flow_cost(a: Row, i: int, b: Row, j: int) -> float:
-    """Does word j of row b read as the continuation of word i of row a?"""
+def flow_cost(a: Row, i: int, b: Row, j: int, head: bool = False) -> float:
+    """Does word j of row b read as the continuation of word i of row a (a heading ends like a
+    sentence)?"""
     if a.hyph[i]:
         return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else C_BADJOIN
-    cost = CASE_W * a.case[int(a.term[i])][b.kind[j]] if a.case else 0.0
+    cost = CASE_W * a.case[int(a.term[i] or head)][b.kind[j]] if a.case else 0.0
     return cost + (C_REPEAT if a.words[i] == b.words[j] else 0.0)
 
 
@@ -151,14 +156,23 @@ def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
     if ka < a.n and kb == b.n:
         cost += stop_cost(a, a.n - 1)
     if ka and kb:
-        i = ka - 1
-        cost += end_cost(a.pw[ka], b.ww[0], wl, pe_price(a, i, b, 0)) + flow_cost(a, i, b, 0)
-        cost -= LAMBDA * pmi(a.words[i], b.words[0])
+        cost += join_cost(a, ka - 1, a.pw[ka], a.head_pre[ka], b, 0, wl)
     if ka < a.n and kb < b.n:
-        i = a.n - 1
-        cost += end_cost(a.right_width(ka), b.ww[kb], wr, pe_price(a, i, b, kb))
-        cost += flow_cost(a, i, b, kb) - LAMBDA * pmi(a.words[i], b.words[kb])
+        cost += join_cost(a, a.n - 1, a.right_width(ka), a.head_suf[ka], b, kb, wr)
     return cost
+
+
+def join_cost(a: Row, i: int, width: float, head: bool, b: Row, j: int, col: float) -> float:
+    """Line of row a ending in word i, then the same column's line in row b starting at word j.
+
+    A heading-like line ("4. Related Work") followed by a capital reads either as a heading (its
+    short end is expected, and it ends like a sentence) or as text: the cheaper reading counts.
+    """
+    cost = end_cost(width, b.ww[j], col, pe_price(a, i, b, j)) + flow_cost(a, i, b, j)
+    if head and not b.lower[j]:
+        alt = C_HEAD + end_cost(width, b.ww[j], col, PE_HEAD) + flow_cost(a, i, b, j, True)
+        cost = min(cost, alt)
+    return cost - LAMBDA * pmi(a.words[i], b.words[j])
 
 
 def stop_cost(a: Row, i: int) -> float:
