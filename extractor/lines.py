@@ -200,8 +200,9 @@ def _join_letter_spaced(line: Line) -> Line:
     """
     words = line.words
     short = [w.text for w in words if len(w.text) <= 2]
-    if len(words) < 4 or len(short) < 0.7 * len(words):
-        return line
+    single = sum(len(w.text) == 1 for w in words)
+    if len(words) < 4 or single < 0.7 * len(words):
+        return line  # prose has words; tracked text has mostly single glyphs
     if sum(t[0].isalpha() for t in short) < 0.5 * len(short):
         return line  # spaced-out digits or symbols: table cells, not tracked letters
     gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(words, words[1:])]

@@ -116,11 +116,6 @@ def test_random_words_are_kept_once_and_order_free(boxes, rnd):
     assert_order_free(words, page, rnd)
 
 
-@pytest.mark.xfail(
-    reason="lines._join_letter_spaced glues runs of 4+ two-letter words 0.75 em apart: "
-    "'as is it of' (9 pt, x = 50 + 15.75 k, width 9) -> 'asisitof' (layout owner's module)",
-    strict=False,
-)
 @SETTINGS
 @given(columns_page(), st.randoms(use_true_random=False))
 def test_column_pages_are_kept_once_and_order_free(boxes, rnd):
