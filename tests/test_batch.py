@@ -257,3 +257,15 @@ def test_dask_gives_the_same_records_as_the_local_pool(tmp_path, broken):
         assert remote[path] == local[path]
     assert (first.done, second.skipped, second.done + second.errors) == (4, 4, len(inputs) - 4)
     _check_records(_lines(out), inputs)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_records_in_other_formats(fmt):
+    method = {"markdown": "to_markdown", "json": "to_json"}[fmt]
+    if not hasattr(extractor.Document, method):
+        pytest.skip(f"Document.{method} is not written yet")
+    path = str(SAMPLES[0])
+    (record,) = extract_many([path], workers=1, fmt=fmt)
+    rendered = getattr(extractor.extract(path), method)()
+    assert record["format"] == fmt
+    assert record["output"] == (json.loads(rendered) if fmt == "json" else rendered)
