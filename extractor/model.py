@@ -138,20 +138,19 @@ class Line:
     words: tuple[Word, ...]
     bbox: BBox
     size: float = 0.0  # the dominant type size of the line (by characters)
+    baseline: float = 0.0  # the baseline of the line's largest type (not of a superscript)
 
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
-    def baseline(self) -> float:
-        """The baseline of the line's largest type (not of a superscript)."""
-        return max(self.words, key=lambda w: w.size).baseline
-
     @staticmethod
     def of(words: tuple[Word, ...] | list[Word]) -> Line:
         words = tuple(words)
-        return Line(words, BBox.enclosing([w.bbox for w in words]), dominant_size(words))
+        largest = max(words, key=lambda w: w.size)
+        return Line(
+            words, BBox.enclosing([w.bbox for w in words]), dominant_size(words), largest.baseline
+        )
 
 
 def dominant_size(words: tuple[Word, ...] | list[Word]) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from extractor.hyphenation import join_hyphenated, vocabulary_of
 from extractor.model import Line, Page
@@ -23,13 +23,27 @@ def _broken_at_end(word: str) -> bool:
     return word.endswith(("/", "@")) and any(u in word for u in _URLISH)
 
 
-def vocabulary(pages: Iterable[Page]) -> frozenset[str]:
+class DocumentVocabulary(Container[str]):
     """Lower-cased words seen inside lines (not at a line break) anywhere in the document.
 
     A word seen whole, or seen with its hyphen, mid-line is the best evidence for how to mend
-    the same word where a line break cut it.
+    the same word where a line break cut it. Built on the first question only: most pages
+    have no hyphenated line end to ask about.
     """
-    return frozenset(vocabulary_of(_inner_words(pages)))
+
+    def __init__(self, pages: Iterable[Page]) -> None:
+        self._pages = tuple(pages)
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(vocabulary_of(_inner_words(self._pages)))
+        return word in self._words
+
+
+def vocabulary(pages: Iterable[Page]) -> Container[str]:
+    """The document's vocabulary (see :class:`DocumentVocabulary`)."""
+    return DocumentVocabulary(pages)
 
 
 def _inner_words(pages: Iterable[Page]) -> Iterator[str]:
@@ -40,7 +54,7 @@ def _inner_words(pages: Iterable[Page]) -> Iterator[str]:
                     yield w.text
 
 
-def join_lines(lines: Iterable[Line], vocab: frozenset[str], *, dehyphenate: bool = True) -> str:
+def join_lines(lines: Iterable[Line], vocab: Container[str], *, dehyphenate: bool = True) -> str:
     """Join the words of the lines with single spaces, mending words broken at line ends."""
     out: list[str] = []
     pending_break = False
