@@ -13,6 +13,8 @@ from __future__ import annotations
 from extractor.glued.rows import Row
 from extractor.glued.split import Solution, end_cost, flow_cost, gap_flow, pe_price, viterbi
 
+C_LEFT_LOWER = 1.0  # the left column starts lower than the right one
+C_LEFT_EARLIER = 2.0  # the left column ends earlier than the right one
 MAX_PASSES = 3
 MAX_PAIRS = 6  # with this many runs or fewer, pairs of runs are flipped together too
 
@@ -35,11 +37,24 @@ def global_cost(rows: list[Row], ks: list[int], wl: float) -> float:
                 j = 0 if side == 0 else ks[t]
                 cost += gap_flow(rows[s], i, rows[t], j)
     if left and right:
+        cost += order_prior(left, right)
         s, t = left[-1], right[0]
         a, b, i, j = rows[s], rows[t], ks[s] - 1, ks[t]
         if a.hyph[i] or not a.term[i]:
             cost += end_cost(a.pw[ks[s]], b.ww[j], wl, pe_price(a, i, b, j))
         cost += flow_cost(a, i, b, j)
+    return cost
+
+
+def order_prior(left: list[int], right: list[int]) -> float:
+    """Text flows from the left column into the right one, so when it runs out the right column
+    is the short one, and a column that starts lower (under a box or a figure) is more often the
+    right one: the mirror layouts are possible but rarer."""
+    cost = 0.0
+    if left[0] > right[0]:
+        cost += C_LEFT_LOWER
+    if left[-1] < right[-1]:
+        cost += C_LEFT_EARLIER
     return cost
 
 
