@@ -27,8 +27,8 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     """Group ``words`` into lines, top to bottom, each left to right."""
     upright = [w for w in words if w.upright]
     rotated = [w for w in words if not w.upright]
-    upright, initials = _separate_initials(_dedupe_fake_bold(upright))
-    words_sorted = sorted(upright, key=lambda w: (w.baseline, w.bbox.x0))
+    upright, initials = _separate_initials(upright)
+    words_sorted = _dedupe_fake_bold(sorted(upright, key=lambda w: (w.baseline, w.bbox.x0)))
     lines: list[Line] = [Line.of([w]) for w in initials]
     groups = [sorted(g, key=lambda w: w.bbox.x0) for g in _baseline_groups(words_sorted)]
     rivers = _RiverFinder(groups)
@@ -293,18 +293,19 @@ def _rotated_lines(words: list[Word]) -> list[Line]:
 
 
 def _dedupe_fake_bold(words: list[Word]) -> list[Word]:
-    """Drop the overprinted copies of fake-bold text (same word drawn at a tiny offset)."""
-    if len(words) < 2:
-        return words
-    words = sorted(words, key=lambda w: (w.text, w.bbox.x0, w.bbox.top))
-    kept = [words[0]]
-    for w in words[1:]:
-        prev = kept[-1]
-        if (
-            w.text == prev.text
-            and abs(w.bbox.x0 - prev.bbox.x0) < 0.15 * w.size
-            and abs(w.bbox.top - prev.bbox.top) < 0.15 * w.size
-        ):
-            continue
-        kept.append(w)
+    """Drop the overprinted copies of fake-bold text (the same word drawn at a tiny offset).
+
+    ``words`` come sorted by baseline and x, so a copy follows its original closely.
+    """
+    kept: list[Word] = []
+    for w in words:
+        for prev in kept[-3:]:
+            if (
+                w.text == prev.text
+                and abs(w.bbox.x0 - prev.bbox.x0) < 0.15 * w.size
+                and abs(w.bbox.top - prev.bbox.top) < 0.15 * w.size
+            ):
+                break
+        else:
+            kept.append(w)
     return kept

@@ -9,6 +9,7 @@ libraries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from enum import Enum
 
@@ -78,11 +79,11 @@ class BBox:
     def enclosing(boxes: list[BBox] | tuple[BBox, ...]) -> BBox:
         """The smallest box holding all of ``boxes`` (which must not be empty)."""
         return BBox(
-            min(b.x0 for b in boxes),
-            min(b.top for b in boxes),
-            max(b.x1 for b in boxes),
-            max(b.bottom for b in boxes),
+            min(map(_X0, boxes)), min(map(_TOP, boxes)), max(map(_X1, boxes)), max(map(_BOTTOM, boxes))
         )
+
+
+_X0, _TOP, _X1, _BOTTOM = (attrgetter(name) for name in ("x0", "top", "x1", "bottom"))
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -153,6 +154,16 @@ class Line:
         )
 
 
+def _dominant_line_size(lines: tuple[Line, ...]) -> float:
+    """The size of the lines holding the most words (each line already knows its size)."""
+    if len(lines) == 1:
+        return lines[0].size
+    weights: dict[float, int] = {}
+    for line in lines:
+        weights[line.size] = weights.get(line.size, 0) + len(line.words)
+    return max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
 def dominant_size(words: tuple[Word, ...] | list[Word]) -> float:
     """The font size carrying the most characters among ``words``."""
     weights: dict[float, int] = {}
@@ -183,7 +194,7 @@ class Block:
     @staticmethod
     def of(lines: tuple[Line, ...] | list[Line], role: Role = Role.BODY) -> Block:
         lines = tuple(lines)
-        size = dominant_size([w for line in lines for w in line.words])
+        size = _dominant_line_size(lines)
         return Block(lines, BBox.enclosing([ln.bbox for ln in lines]), role, size=size)
 
 

@@ -37,9 +37,8 @@ def body_size(blocks: list[Block]) -> float:
     chars: dict[float, int] = {}
     for b in blocks:
         for ln in b.lines:
-            for w in ln.words:
-                s = round(w.size, 1)
-                chars[s] = chars.get(s, 0) + len(w.text)
+            s = round(ln.size, 1)
+            chars[s] = chars.get(s, 0) + sum(map(len, (w.text for w in ln.words)))
     if not chars:
         return 0.0
     total = sum(chars.values())
