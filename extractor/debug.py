@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -308,9 +308,10 @@ def render_debug(
 ) -> bytes:
     """PNG bytes of page ``page`` (0-based) with its layout drawn over it.
 
-    The picture is ``round(width * dpi / 72)`` by ``round(height * dpi / 72)`` pixels, the page
-    as displayed. Raises what :func:`extractor.extract` raises (e.g. ``PageRangeError``), and
-    ``OptionsError`` for a dpi outside 18..600.
+    The picture is ``round(width * dpi / 72)`` by ``round(height * dpi / 72)`` pixels for the
+    Page's ``width`` and ``height``: a pixel is a model point times dpi / 72 (a page with /Rotate
+    is shown unrotated, as the layout sees it). Raises what :func:`extractor.extract` raises
+    (e.g. ``PageRangeError``), and ``OptionsError`` for a dpi outside 18..600.
     """
     _check_dpi(dpi)
     overlay, _ = _overlay_document(source, [page], options)
@@ -400,7 +401,7 @@ def _overlay_document(
     try:
         for analysed in doc.pages:
             out.insert_pdf(src, from_page=analysed.number, to_page=analysed.number)
-            _draw(out[-1], plan_page(analysed), pymupdf)
+            _draw(out[-1], analysed, pymupdf)
     except Exception as exc:
         out.close()
         raise DamagedPDFError(f"{name}: cannot render the page ({exc})") from exc
@@ -419,11 +420,14 @@ def _pixmap(page: Any, dpi: int) -> Any:
     return page.get_pixmap(matrix=pymupdf.Matrix(zoom_x, zoom_y), alpha=False)
 
 
-def _draw(page: Any, plan: DebugPlan, pymupdf: Any) -> None:
-    """Draw the plan on ``page`` in the model's coordinates (those of the unrotated page)."""
-    rotation = page.rotation
-    if rotation:
-        page.set_rotation(0)
+def _draw(page: Any, analysed: Page, pymupdf: Any) -> None:
+    """Draw the plan on ``page`` in the model's coordinates, those of the unrotated crop box.
+
+    A page with /Rotate is shown unrotated, as the layout analysis sees it, so a pixel is
+    always a model point times dpi / 72.
+    """
+    page.set_rotation(0)
+    plan = plan_page(replace(analysed, width=page.rect.width, height=page.rect.height))
     shape = page.new_shape()
     for box in plan.boxes:
         shape.draw_rect(_rect(box.rect, pymupdf))
@@ -451,8 +455,6 @@ def _draw(page: Any, plan: DebugPlan, pymupdf: Any) -> None:
         shape.insert_text(number.origin, number.text, fontsize=LABEL_SIZE, color=number.text_colour)
     _draw_legend(shape, plan.legend, pymupdf)
     shape.commit()
-    if rotation:
-        page.set_rotation(rotation)
 
 
 def _draw_legend(shape: Any, legend: LegendOp, pymupdf: Any) -> None:

@@ -125,6 +125,23 @@ def test_caption_carries_its_own_colour() -> None:
     assert close(inside, tint(ROLE_COLOURS[Role.CAPTION]))
 
 
+def test_rotated_cropped_page_is_drawn_in_model_coordinates() -> None:
+    """/Rotate 90 and a crop box offset: a pixel is still a model point times dpi / 72."""
+    doc = pymupdf.open()
+    pdf_page = doc.new_page(width=400, height=600)
+    pdf_page.insert_text((50, 100), "Rotated pages keep their boxes on the words", fontsize=12)
+    pdf_page.set_cropbox(pymupdf.Rect(10, 20, 390, 580))
+    pdf_page.set_rotation(90)
+    data = doc.tobytes()
+    page = extractor.extract(data).pages[0]
+    pix = pixmap(render_debug(data, dpi=144))
+    assert (pix.width, pix.height) == (round(page.width * 2), round(page.height * 2))
+    rect = plan_page(page).boxes[0].rect
+    near = [rgb(pix, rect.cx * 2, rect.top * 2 + dy) for dy in (-1, 0, 1)]  # the top edge
+    assert any(close(p, opaque(ROLE_COLOURS[Role.BODY]), 30) for p in near), near
+    assert close(commonest(pix, rect, 2.0, inset=3), tint(ROLE_COLOURS[Role.BODY]))
+
+
 def test_every_role_has_a_distinct_colour() -> None:
     assert set(ROLE_COLOURS) == set(Role)
     colours = [opaque(c) for c in ROLE_COLOURS.values()]
