@@ -87,8 +87,8 @@ def _fit(g: _Growing, line: Line, beside: bool) -> float:
     join a block of lone lines much wider than itself (a spanning abstract above the columns).
     """
     last = g.lines[-1]
-    size = max(line.size, 1.0)
-    if abs(last.size - line.size) > SIZE_TOLERANCE * size:
+    size = max(line.max_size, 1.0)
+    if abs(last.max_size - line.max_size) > SIZE_TOLERANCE * size:
         return 0.0
     gap = line.bbox.top - last.bbox.bottom
     if gap > MAX_LINE_GAP_EM * size or gap < -0.5 * size:

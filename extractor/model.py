@@ -140,6 +140,7 @@ class Line:
     bbox: BBox
     size: float = 0.0  # the dominant type size of the line (by characters)
     baseline: float = 0.0  # the baseline of the line's largest type (not of a superscript)
+    max_size: float = 0.0  # the largest type on the line: small caps and scripts do not lower it
 
     @property
     def text(self) -> str:
@@ -150,7 +151,11 @@ class Line:
         words = tuple(words)
         largest = max(words, key=lambda w: w.size)
         return Line(
-            words, BBox.enclosing([w.bbox for w in words]), dominant_size(words), largest.baseline
+            words,
+            BBox.enclosing([w.bbox for w in words]),
+            dominant_size(words),
+            largest.baseline,
+            largest.size,
         )
 
 

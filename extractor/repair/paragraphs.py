@@ -122,7 +122,7 @@ def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
 
 
 def _style_changes(prev: Line, line: Line) -> bool:
-    if abs(prev.size - line.size) > 0.12 * max(prev.size, line.size):
+    if abs(prev.max_size - line.max_size) > 0.12 * max(prev.max_size, line.max_size):
         return True
     prev_bold = all(w.bold for w in prev.words)
     if prev_bold != all(w.bold for w in line.words) and prev_bold:
