@@ -16,6 +16,8 @@ from extractor.glued.widths import SPACE
 
 SHARES = [0.2 + 0.05 * i for i in range(13)]  # left column's share of the row width
 STEPS = (0.04, 0.02, 0.01)
+REFITS = 1  # times the widths are read off the labelling and the splits chosen again
+QUANTILE = 0.9  # that many of a column's lines are at most its width
 
 
 @dataclass(slots=True)
@@ -76,6 +78,26 @@ def fit(rows: list[Row]) -> Fit:
         return one
     two = two_columns(rows)
     two.solution = refine(rows, two.solution, two.wl, two.wr)
-    if two.solution.cost < one.solution.cost:
-        return two
-    return one
+    if two.solution.cost >= one.solution.cost:
+        return one
+    for _ in range(REFITS):
+        wl, wr = widths_of(rows, two.solution.ks)
+        if not wl or not wr or (abs(wl / two.wl - 1) < 0.005 and abs(wr / two.wr - 1) < 0.005):
+            break
+        two = Fit(wl, wr, refine(rows, viterbi(rows, wl, wr), wl, wr))
+    return two
+
+
+def widths_of(rows: list[Row], ks: list[int]) -> tuple[float, float]:
+    """Column widths read off a labelling: a high quantile of its line widths per column.
+
+    The search scores widths by the total cost, where a width that lets one more word onto a few
+    lines can win by a hair; once the sides are fixed, the lines themselves say how wide each
+    column is (most lines of a column are full), and the split search is run again with those.
+    """
+    out = []
+    for side in (0, 1):
+        ws = sorted(r.pw[k] if side == 0 else r.right_width(k)
+                    for r, k in zip(rows, ks) if (k > 0 if side == 0 else k < r.n))
+        out.append(ws[int(QUANTILE * (len(ws) - 1))] if len(ws) >= 5 else 0.0)
+    return out[0], out[1]
