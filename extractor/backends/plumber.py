@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTImage
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
 from pdfminer.pdffont import CFFFont, getdict
 from pdfminer.pdfdocument import (
     PDFEncryptionError,
@@ -482,6 +482,34 @@ def _images(container: LTContainer) -> Iterator[LTImage]:
             yield from _images(obj)
 
 
+def _is_rect(curve: LTCurve) -> bool:
+    """A path whose every point sits on its bounding box's corners (pdfminer keeps the
+    rectangles some producers draw as paths as curves, not LTRect)."""
+    pts = getattr(curve, "pts", None) or []
+    if len(pts) < 4:
+        return False
+    tol = 0.5
+    return all(
+        (abs(x - curve.x0) < tol or abs(x - curve.x1) < tol)
+        and (abs(y - curve.y0) < tol or abs(y - curve.y1) < tol)
+        for x, y in pts
+    )
+
+
+def _rects(container: LTContainer, transform: Matrix, limit: int = 2000) -> tuple[BBox, ...]:
+    """Drawn rectangles (box frames, fills, rules) in our coordinates, as MuPDF reports them."""
+    out: list[BBox] = []
+    stack = [container]
+    while stack and len(out) < limit:
+        for obj in stack.pop():
+            if isinstance(obj, LTCurve) and _is_rect(obj):
+                xs, ys = zip(*(_apply(transform, x, y) for x, y in ((obj.x0, obj.y0), (obj.x1, obj.y1))))
+                out.append(BBox(min(xs), min(ys), max(xs), max(ys)))
+            elif isinstance(obj, LTContainer) and not isinstance(obj, LTChar):
+                stack.append(obj)
+    return tuple(out)
+
+
 def page_to_raw(
     page: pdfplumber.page.Page, index: int, max_words: int | None = None, name: str = "<pdf>"
 ) -> RawPage:
@@ -509,5 +537,12 @@ def page_to_raw(
         boxes = ((im.x0, im.y0, im.x1, im.y1) for im in _images(layout))
         cover = cover_share(boxes, (layout.x0, layout.y0, layout.x1, layout.y1))
     return RawPage(
-        index, width, height, words, chars=stats[0], undecodable=stats[1], image_cover=cover
+        index,
+        width,
+        height,
+        words,
+        _rects(layout, transform),
+        chars=stats[0],
+        undecodable=stats[1],
+        image_cover=cover,
     )
