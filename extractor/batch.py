@@ -352,7 +352,10 @@ def run_dask(
     except (OSError, ValueError) as exc:  # TimeoutError is an OSError
         raise ExtractorError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from exc
     try:
-        ahead = DASK_IN_FLIGHT_PER_THREAD * (sum(client.nthreads().values()) or 1)
+        threads = sum(client.nthreads().values())
+        if not threads:
+            log.warning("%s: the Dask scheduler has no workers yet; waiting for some", scheduler)
+        ahead = DASK_IN_FLIGHT_PER_THREAD * max(threads, 2)
         todo = deque(paths)
         where: dict[Any, str] = {}  # future key -> path
         futures = as_completed()  # type: ignore[no-untyped-call]
@@ -376,15 +379,28 @@ def run_dask(
 
 
 def _dask_record(future: Any, path: str) -> Record:
+    """The task's record; a worker that died on it gives ``crashed``.
+
+    :func:`process_one` never raises, so any other failure is the cluster's (a worker that
+    cannot unpickle the task, a lost scheduler): the batch stops without recording the
+    document, and a rerun picks it up once the cluster is fixed.
+    """
+    from distributed import KilledWorker
+
     if future.status == "finished":
         record: Record = future.result()
         return record
     try:
         exc = future.exception()
-        reason = _one_line(f"{type(exc).__name__}: {exc}")
-    except Exception as err:  # the future was cancelled or its worker lost
-        reason = _one_line(f"{type(err).__name__}: {err}")
-    return failure_record(path, "crashed", f"Dask task failed ({reason})")
+    except Exception as err:  # cancelled: the scheduler or the connection was lost
+        exc = err
+    reason = _one_line(f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, KilledWorker):
+        return failure_record(path, "crashed", f"Dask worker died on it ({reason})")
+    raise ExtractorError(
+        f"{path}: the Dask cluster failed to run it ({reason}); is the same extractor "
+        "installed on the scheduler and every worker? Rerun the same command to resume"
+    ) from exc
 
 
 # -- library API -----------------------------------------------------------------------------
