@@ -108,10 +108,15 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
     if len(words) == 1:
         return [Line.of(words)]
     gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(words, words[1:])]
+    smallest = min(w.size for w in words)
+    if max(gaps) <= NARROW_GUTTER_EM * smallest:
+        return [Line.of(words)]  # the common case: nothing wider than a word space
     normal = median(gaps)
     lines: list[Line] = []
     start = 0
     for i, gap in enumerate(gaps):
+        if gap <= NARROW_GUTTER_EM * smallest:
+            continue
         size = max(min(words[i].size, words[i + 1].size), 1.0)
         if gap <= NARROW_GUTTER_EM * size:
             continue
