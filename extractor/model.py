@@ -171,6 +171,10 @@ def _dominant_line_size(lines: tuple[Line, ...]) -> float:
 
 def dominant_size(words: tuple[Word, ...] | list[Word]) -> float:
     """The font size carrying the most characters among ``words``."""
+    if words:
+        first = words[0].size
+        if all(w.size == first for w in words):
+            return first
     weights: dict[float, int] = {}
     for w in words:
         weights[w.size] = weights.get(w.size, 0) + len(w.text)

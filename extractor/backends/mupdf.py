@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pymupdf
@@ -263,14 +264,15 @@ def _words(
 
 def _span_style(span: dict) -> tuple[float, str, float, bool, bool, float]:
     """(right edge, font, size, bold, italic, baseline) of a span."""
-    flags = span["flags"]
     font = span["font"]
+    bold, italic = _weight_and_slant(font, span["flags"])
+    return (span["bbox"][2], font, round(span["size"], 2), bold, italic, span["origin"][1])
+
+
+@lru_cache(maxsize=1024)
+def _weight_and_slant(font: str, flags: int) -> tuple[bool, bool]:
+    """Bold and italic from MuPDF's flags or the font's name (a page has few fonts)."""
     lower = font.lower()
-    return (
-        span["bbox"][2],
-        font,
-        round(span["size"], 2),
-        bool(flags & _BOLD) or "bold" in lower or "black" in lower or "heavy" in lower,
-        bool(flags & _ITALIC) or "italic" in lower or "oblique" in lower,
-        span["origin"][1],
-    )
+    bold = bool(flags & _BOLD) or "bold" in lower or "black" in lower or "heavy" in lower
+    italic = bool(flags & _ITALIC) or "italic" in lower or "oblique" in lower
+    return bold, italic
