@@ -30,6 +30,7 @@ PE_SOFT = 2.0  # after a full stop, or before a capital
 PE_NONE = 4.0  # mid-sentence
 PE_HYPH = 8.0  # after a hyphen
 PE_HEAD = 0.3  # after a heading (rows.is_heading)
+PE_GAP = 2.0  # a short line before a gap in its column without a full stop
 C_HEAD = 1.0  # prior price of reading a heading-like line as a heading
 C_CASE = 0.8  # small letter after a full stop
 C_CAP = 0.3  # capital after no full stop (names make this weak)
@@ -131,19 +132,28 @@ def gap_flow(a: Row, i: int, b: Row, j: int) -> float:
     return 0.0
 
 
+def gap_end(a: Row, i: int, width: float, head: bool, b: Row, j: int, col: float) -> float:
+    """A short line before a gap in its column ends a paragraph: mid-sentence, that is unlikely
+    (a full line may stop for a figure, a heading or a sentence may end short)."""
+    if a.hyph[i] or a.term[i] or head:
+        return 0.0
+    return end_cost(width, b.ww[j], col, PE_GAP)
+
+
 def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
     cost = 0.0
     if b.gap_before:
         # across a blank line a column that goes on is a paragraph gap; one that stops or starts
         # there is a column end or start, as rare as anywhere else
         if ka and kb:
-            cost += gap_flow(a, ka - 1, b, 0)
+            cost += gap_flow(a, ka - 1, b, 0) + gap_end(a, ka - 1, a.pw[ka], a.head_pre[ka], b, 0, wl)
         elif ka:
             cost += stop_cost(a, ka - 1)
         elif kb:
             cost += C_START
         if ka < a.n and kb < b.n:
             cost += gap_flow(a, a.n - 1, b, kb)
+            cost += gap_end(a, a.n - 1, a.right_width(ka), a.head_suf[ka], b, kb, wr)
         elif ka < a.n:
             cost += stop_cost(a, a.n - 1)
         elif kb < b.n:
