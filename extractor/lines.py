@@ -185,8 +185,8 @@ def _hosts(lines: list[Line], tops: list[float], i: int) -> tuple[int | None, in
             continue
         if h.bbox.v_overlap(s.bbox) < 0.4 * min(h.bbox.height, s.bbox.height):
             continue
-        if h.bbox.x0 <= s.bbox.x0 and s.bbox.x1 <= h.bbox.x1:
-            return j, None  # inside the line's extent: a mark in a gap it leaves
+        if h.bbox.h_overlap(s.bbox) > 0:
+            return j, None  # within the line's extent: marks in the gaps it leaves
         if 0 <= s.bbox.x0 - h.bbox.x1 < 0.8 * h.size:
             if left is None or h.bbox.x1 > lines[left].bbox.x1:
                 left = j

@@ -101,7 +101,7 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
         return True
     if _style_changes(prev, line):
         return True
-    if _starts_item(line):
+    if _starts_item(line) and _may_end_before_item(prev, line, frame.right, size):
         return True
     indent = line.bbox.x0 - frame.left
     if frame.hanging:
@@ -134,6 +134,15 @@ def _bold_run_in(line: Line) -> bool:
     """The line opens with a bold lead-in ("General Terms ...") and goes on in plain type."""
     words = line.words
     return len(words) > 1 and words[0].bold and not words[-1].bold
+
+
+def _may_end_before_item(prev: Line, line: Line, right: float, size: float) -> bool:
+    """A bullet always opens an item; a number or letter ("3)", "a.") only after a line that
+    could end there: running text cites "(Figures 2 and" / "3) is offset" too."""
+    if not line.words[0].text[:1].isalnum():
+        return True
+    last = prev.words[-1].text
+    return last.endswith((*TERMINAL, ";")) or stopped_short(prev, line, right, size)
 
 
 def _starts_item(line: Line) -> bool:
