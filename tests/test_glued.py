@@ -92,3 +92,57 @@ def test_generated_pages_split_almost_all_lines(seed: int) -> None:
     truth = [(g, w) for g, w in zip(result.parts, page.rows) if w is not None]
     right = sum(g == w for g, w in truth)
     assert right >= 0.85 * len(truth)
+
+
+def test_headings_are_short_title_case_lines() -> None:
+    from extractor.glued.rows import is_heading
+
+    for words in ["4. Related Work", "Open Questions", "Results", "2.1 Data Model"]:
+        assert is_heading(words.split()), words
+    for words in ["the OSCE Chair", "Results were good.", "A B C D E F G", "Chairmanship, Ambassador"]:
+        assert not is_heading(words.split()), words
+
+
+def test_casing_costs_come_from_the_page() -> None:
+    from extractor.glued.casing import CAP_RARE, LOWER, case_table
+    from extractor.glued.rows import make_row
+
+    prose = ("the cat sat on the mat and then it slept. Then the dog came in and it barked. "
+             "it was a very loud dog and the cat woke up. ") * 4
+    words = prose.split()
+    rows = [make_row(i, words[j : j + 8], False) for i, j in enumerate(range(0, len(words), 8))]
+    table = case_table(rows)
+    # a small letter after a full stop never happens on this page: a join that makes one costs
+    assert table[1][LOWER] > 0
+    # a name-like capital inside a sentence never happens either
+    assert table[0][CAP_RARE] > 0
+    # a small letter inside a sentence is what this page does
+    assert table[0][LOWER] < 0
+
+
+def test_widths_read_off_a_labelling() -> None:
+    from extractor.glued.fit import widths_of
+    from extractor.glued.rows import make_row
+
+    left = ["aaa bbb ccc"] * 10
+    right = ["dddd eeee ffff gggg"] * 10
+    rows = [make_row(i, f"{a} {b}".split(), False) for i, (a, b) in enumerate(zip(left, right))]
+    wl, wr = widths_of(rows, [3] * 10)
+    assert abs(wl - rows[0].pw[3]) < 1e-9
+    assert abs(wr - rows[0].right_width(3)) < 1e-9
+
+
+def test_reading_order_prior_prefers_the_right_column_short() -> None:
+    from extractor.glued.refine import order_prior
+
+    assert order_prior(list(range(0, 40)), list(range(5, 30))) == 0.0
+    assert order_prior(list(range(5, 30)), list(range(0, 40))) > 0.0
+
+
+@pytest.mark.parametrize("seed", [12, 41, 44])
+def test_one_part_runs_go_to_the_right_side(seed: int) -> None:
+    """A column ending earlier / starting lower with equal widths: whole runs, not line flips."""
+    page = make_page(seed)
+    result = analyse(page.text)
+    truth = [(g, w) for g, w in zip(result.parts, page.rows) if w is not None]
+    assert sum(g == w for g, w in truth) >= 0.9 * len(truth)

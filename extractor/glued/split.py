@@ -104,11 +104,9 @@ def end_cost(width: float, nxt: float, col: float, pe: float) -> float:
     return pe * min(1.0, deficit / DSPAN)
 
 
-def pe_price(a: Row, i: int, b: Row, j: int, head: bool = False) -> float:
+def pe_price(a: Row, i: int, b: Row, j: int) -> float:
     if a.hyph[i]:
         return PE_HYPH
-    if head:
-        return PE_HEAD
     if a.term[i]:
         return PE_SENT if b.upper[j] else PE_SOFT
     return PE_SOFT if b.upper[j] else PE_NONE
