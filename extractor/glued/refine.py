@@ -78,6 +78,7 @@ def runs(rows: list[Row], ks: list[int]) -> list[tuple[list[int], int]]:
 
 def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
     best = Solution(sol.cost + global_cost(rows, sol.ks, wl), sol.ks)
+    memo: dict[tuple[int, int, int], float] = {}
     for _ in range(MAX_PASSES):
         improved = False
         found = runs(rows, best.ks)
@@ -87,7 +88,7 @@ def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
         moves.append(found)
         for move in moves:
             pins = {t: (0 if side == 0 else rows[t].n) for run, side in move for t in run}
-            trial = viterbi(rows, wl, wr, pins)
+            trial = viterbi(rows, wl, wr, pins, memo)
             total = trial.cost + global_cost(rows, trial.ks, wl)
             if total < best.cost - 1e-9:
                 best, improved = Solution(total, trial.ks), True

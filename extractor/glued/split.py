@@ -191,12 +191,20 @@ def stop_cost(a: Row, i: int) -> float:
 
 
 def viterbi(
-    rows: list[Row], wl: float, wr: float, forced: dict[int, int] | None = None
+    rows: list[Row],
+    wl: float,
+    wr: float,
+    forced: dict[int, int] | None = None,
+    memo: dict[tuple[int, int, int], float] | None = None,
 ) -> Solution:
-    """Best split of every row for column widths wl, wr (em); `forced` pins some rows' k."""
+    """Best split of every row for column widths wl, wr (em); `forced` pins some rows' k.
+
+    `memo` keeps transition costs between passes at the same widths (refine runs many).
+    """
     if not rows:
         return Solution(0.0, [])
     pins = forced or {}
+    cache: dict[tuple[int, int, int], float] = {} if memo is None else memo
     cands = [candidates(r, wl, wr, pins.get(t)) for t, r in enumerate(rows)]
     scores = [c for _, c in cands[0]]
     back: list[list[int]] = []
@@ -208,7 +216,11 @@ def viterbi(
         for kb, eb in cands[t]:
             best, arg = float("inf"), 0
             for idx, (ka, _) in enumerate(prev):
-                s = scores[idx] + transition(a, ka, b, kb, wl, wr)
+                key = (t, ka, kb)
+                tc = cache.get(key)
+                if tc is None:
+                    tc = cache[key] = transition(a, ka, b, kb, wl, wr)
+                s = scores[idx] + tc
                 if s < best:
                     best, arg = s, idx
             new_scores.append(best + eb)
