@@ -1,8 +1,14 @@
-"""pipeline: extract() runs the stages in order and nothing else."""
+"""pipeline: extract() runs the stages in order and nothing else.
+
+Pages are analysed one at a time and settled in windows: the document-level repair (running
+heads, paragraphs that cross pages) sees a window of pages plus one page of look-ahead, so
+a document of any length is held in memory only a window at a time (``stream``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from extractor.lines import build_lines
 from extractor.layout import analyse_page
@@ -13,6 +19,8 @@ from extractor.options import ExtractOptions
 from extractor.quality_flags import flag_page, report_pages
 from extractor.repair import repair_document
 from extractor.repair.furniture import mark_running_furniture
+
+WINDOW = 16  # pages settled together: enough to see running heads repeat
 
 
 @with_time_limit
@@ -28,10 +36,25 @@ def extract(
     :class:`extractor.ExtractorError` for input that cannot be read.
     """
     options = options or ExtractOptions()
+    return join_documents(list(stream(source, pages=pages, options=options)), options)
+
+
+def stream(
+    source: Source,
+    *,
+    pages: Iterable[int] | None = None,
+    options: ExtractOptions | None = None,
+) -> Iterator[Document]:
+    """Like :func:`extract`, but yield the document a window of pages at a time.
+
+    Each yielded Document holds consecutive pages and the paragraphs that start on them;
+    joined (:func:`join_documents`) they are exactly what ``extract`` returns.
+    """
+    options = options or ExtractOptions()
     loaded = open_document(source, options)
     try:
         indices = check_pages(loaded.name, pages, loaded.page_count)
-        return analyse(loaded.name, loaded.iter_pages(indices), options)
+        yield from analyse_stream(loaded.name, loaded.iter_pages(indices), options)
     finally:
         loaded.close()
 
@@ -39,11 +62,62 @@ def extract(
 def analyse(name: str, raw_pages: Iterable[RawPage], options: ExtractOptions | None = None) -> Document:
     """Run layout analysis and repair on pages already loaded (by a backend, or built in code)."""
     options = options or ExtractOptions()
-    analysed: list[Page] = []
+    return join_documents(list(analyse_stream(name, raw_pages, options)), options)
+
+
+def analyse_stream(
+    name: str, raw_pages: Iterable[RawPage], options: ExtractOptions, window: int = WINDOW
+) -> Iterator[Document]:
+    """Analyse pages one by one; settle them a window at a time (see :func:`settle`)."""
+    buffer: list[Page] = []
+    flags: list[Page] = []  # each page without its blocks: for the per-document report
+    consumed: frozenset[int] = frozenset()
     for raw in raw_pages:
-        lines = build_lines(raw.words)
-        page = analyse_page(raw, lines, first_page=raw.number == 0)
-        analysed.append(flag_page(name, raw, page, options))
+        page = flag_page(name, raw, analyse_page(raw, build_lines(raw.words), first_page=raw.number == 0), options)
+        buffer.append(page)
+        flags.append(replace(page, blocks=()))
         check_deadline()
-    report_pages(name, analysed, options)
-    return repair_document(name, mark_running_furniture(tuple(analysed)), options)
+        if len(buffer) > window:
+            settled = settle(name, buffer, consumed, options)
+            if settled is not None:
+                chunk, consumed = settled
+                yield chunk
+                buffer = buffer[-1:]
+    report_pages(name, flags, options)
+    if buffer or not flags:
+        yield _repair(name, buffer, consumed, options)
+
+
+def _repair(name: str, buffer: list[Page], consumed: frozenset[int], options: ExtractOptions) -> Document:
+    return repair_document(name, mark_running_furniture(tuple(buffer)), options, skip=consumed)
+
+
+def settle(
+    name: str, buffer: list[Page], consumed: frozenset[int], options: ExtractOptions
+) -> tuple[Document, frozenset[int]] | None:
+    """Repair the buffered pages and return all but the last, look-ahead, page.
+
+    A paragraph that starts on an emitted page and runs onto the look-ahead page is emitted
+    whole; its lines on the look-ahead page are returned as ``consumed``, so the next window
+    leaves them out. When such a paragraph fills the whole look-ahead page (it may go on
+    further), nothing is settled yet: None, and the window grows by a page.
+    """
+    doc = _repair(name, buffer, consumed, options)
+    ahead = doc.pages[-1].number
+    paragraphs = tuple(p for p in doc.paragraphs if p.page != ahead)
+    taken = frozenset(id(ln) for p in paragraphs for ln in p.lines if ln.words[0].page == ahead)
+    if taken and not any(p.page == ahead for p in doc.paragraphs):
+        return None
+    return replace(doc, pages=doc.pages[:-1], paragraphs=paragraphs), taken
+
+
+def join_documents(chunks: list[Document], options: ExtractOptions) -> Document:
+    """One Document from the consecutive windows of :func:`stream`."""
+    if len(chunks) == 1:
+        return chunks[0]
+    return Document(
+        chunks[0].source,
+        tuple(p for c in chunks for p in c.pages),
+        tuple(p for c in chunks for p in c.paragraphs),
+        keep_furniture=options.keep_furniture,
+    )

@@ -16,8 +16,14 @@ from extractor.repair.text import join_lines, vocabulary
 FLOW = (Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM)
 
 
-def repair_document(source: str, pages: tuple[Page, ...], options: ExtractOptions) -> Document:
-    """Turn the pages' flow blocks into paragraphs, in reading order."""
+def repair_document(
+    source: str, pages: tuple[Page, ...], options: ExtractOptions, *, skip: frozenset[int] = frozenset()
+) -> Document:
+    """Turn the pages' flow blocks into paragraphs, in reading order.
+
+    ``skip`` holds the ids of lines already placed in a paragraph of an earlier window
+    (see :func:`extractor.pipeline.settle`).
+    """
     flow: list[tuple[int, Block]] = []
     for page in pages:
         flow.extend((page.number, b) for b in page.blocks if b.role in FLOW)
@@ -25,10 +31,13 @@ def repair_document(source: str, pages: tuple[Page, ...], options: ExtractOption
     vocab = vocabulary(pages) if options.dehyphenate else frozenset()
     paragraphs = []
     for run in paragraph_runs(flow):
-        text = join_lines(run.lines, vocab, dehyphenate=options.dehyphenate)
+        lines = tuple(ln for ln in run.lines if id(ln) not in skip) if skip else run.lines
+        if not lines:
+            continue
+        text = join_lines(lines, vocab, dehyphenate=options.dehyphenate)
         if text:
-            role = _role_of(run.role, run.lines[0].words)
-            paragraphs.append(Paragraph(text, role, run.page, run.lines))
+            role = _role_of(run.role, lines[0].words)
+            paragraphs.append(Paragraph(text, role, lines[0].words[0].page, lines))
     pages = tuple(
         replace(page, paragraphs=tuple(p for p in paragraphs if p.page == page.number))
         for page in pages

@@ -36,7 +36,7 @@ def mark_running_furniture(pages: tuple[Page, ...]) -> tuple[Page, ...]:
             key = _key(block, page)
             if key:
                 seen[key].add(page.number)
-    needed = max(2, round(0.3 * len(pages)))
+    needed = 2 if len(pages) <= 4 else 3
     running = {key for key, where in seen.items() if len(where) >= needed}
     if not running:
         return pages
