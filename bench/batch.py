@@ -50,13 +50,20 @@ def make_long_pdf(path: Path, pages: int) -> Path:
     return path
 
 
-def peak_rss_mb(pdf: Path) -> tuple[float, float, int]:
-    """Peak RSS (MiB) and seconds of extract() on ``pdf`` in a fresh process, and its pages."""
-    code = (
-        "import sys, extractor\n"
-        f"doc = extractor.extract({str(pdf)!r})\n"
-        "print(len(doc.pages), len(doc.to_text()))\n"
-    )
+CALLS = {
+    # The whole Document in memory, as the library returns it.
+    "extract()": "doc = extractor.extract({pdf!r}); print(len(doc.pages), len(doc.to_text()))",
+    # What a batch worker does: a window of pages at a time, only the output kept.
+    "extract_to() (batch)": (
+        "from extractor.pipeline import extract_to\n"
+        "out, n = extract_to({pdf!r}); print(n, len(out))"
+    ),
+}
+
+
+def peak_rss_mb(pdf: Path, call: str = "extract()") -> tuple[float, float, int]:
+    """Peak RSS (MiB) and seconds of ``call`` on ``pdf`` in a fresh process, and its pages."""
+    code = "import sys, extractor\n" + CALLS[call].format(pdf=str(pdf)) + "\n"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE)
@@ -108,14 +115,15 @@ def main() -> None:
                 f"| {workers} | {docs} | {pages} | {errors} | {secs:.2f} | "
                 f"{docs / secs:.1f} | {pages / secs:.1f} |"
             )
-        print("\n| document | pages | seconds | peak RSS MiB |")
-        print("|----------|------:|--------:|-------------:|")
-        print(f"| (import only) | 0 | - | {baseline_rss_mb():.0f} |")
+        print("\n| document | call | pages | seconds | peak RSS MiB |")
+        print("|----------|------|------:|--------:|-------------:|")
+        print(f"| (import only) | - | 0 | - | {baseline_rss_mb():.0f} |")
         for count in (max(1, args.pages // 20), args.pages):
             pdf = make_long_pdf(Path(tmp) / f"long-{count}.pdf", count)
-            rss, secs, got = peak_rss_mb(pdf)
             size = pdf.stat().st_size // 1024
-            print(f"| generated, {size} KiB | {got} | {secs:.1f} | {rss:.0f} |")
+            for call in CALLS:
+                rss, secs, got = peak_rss_mb(pdf, call)
+                print(f"| generated, {size} KiB | {call} | {got} | {secs:.1f} | {rss:.0f} |")
 
 
 if __name__ == "__main__":

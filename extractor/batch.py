@@ -131,7 +131,7 @@ class _Collect(logging.Handler):
 
 def process_one(path: str, options: ExtractOptions | None = None, fmt: str = "text") -> Record:
     """Extract one document into its record; any failure becomes an error record."""
-    from extractor.pipeline import extract
+    from extractor.pipeline import extract_to
 
     start = time.perf_counter()
     record: Record = {"path": path}
@@ -140,13 +140,14 @@ def process_one(path: str, options: ExtractOptions | None = None, fmt: str = "te
     with _EXTRACT_LOCK:
         logger.addHandler(collect)
         try:
-            method = check_format(fmt)
+            check_format(fmt)
             record["size"], record["sha256"] = file_digest(path)
-            doc = extract(path, options=options)
-            output: Any = getattr(doc, method)()
+            # A window of pages at a time: a 2,000-page document is never held whole.
+            output: Any
+            output, pages = extract_to(path, fmt=fmt, options=options)
             if fmt == "json":
                 output = json.loads(output)
-            record.update(pages=len(doc.pages), format=fmt, output=output)
+            record.update(pages=pages, format=fmt, output=output)
         except ExtractorError as exc:
             record.update(error=_one_line(str(exc)), kind=exc.kind)
         except Exception as exc:  # one bad document never stops the batch

@@ -18,6 +18,7 @@ from extractor.model import Document, Page
 from extractor.options import ExtractOptions
 from extractor.quality_flags import flag_page, report_pages
 from extractor.repair import repair_document
+from extractor.render import render_stream
 from extractor.repair.furniture import mark_running_furniture
 
 WINDOW = 16  # pages settled together: enough to see running heads repeat
@@ -37,6 +38,19 @@ def extract(
     """
     options = options or ExtractOptions()
     return join_documents(list(stream(source, pages=pages, options=options)), options)
+
+
+@with_time_limit
+def extract_to(
+    source: Source,
+    *,
+    fmt: str = "text",
+    pages: Iterable[int] | None = None,
+    options: ExtractOptions | None = None,
+) -> tuple[str, int]:
+    """(output, page count): extract and write ``fmt`` a window of pages at a time, so that
+    memory stays bounded however long the document is; the bytes of ``extract(...).to_*()``."""
+    return render_stream(stream(source, pages=pages, options=options), fmt)
 
 
 def stream(
