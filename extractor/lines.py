@@ -19,6 +19,7 @@ GUTTER_GAP_EM = 1.2
 # than the line's ordinary word spacing (justified text widens spaces evenly).
 NARROW_GUTTER_EM = 0.6
 SPACING_RATIO = 3.0
+BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 # A gap this wide separates fragments whatever the lines around it show.
 WIDE_GAP_EM = 4.0
 
@@ -117,6 +118,8 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
     for i, gap in enumerate(gaps):
         if gap <= NARROW_GUTTER_EM * smallest:
             continue
+        if i == start and words[i].text in BULLETS:
+            continue  # a bullet stands apart from its item's text, not across a gutter
         size = max(min(words[i].size, words[i + 1].size), 1.0)
         if gap <= NARROW_GUTTER_EM * size:
             continue

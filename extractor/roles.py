@@ -77,7 +77,7 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
             return Role.PAGE_NUMBER
         if near_bottom and b.size < size * 0.92 and FOOTNOTE_MARK.match(text) and text.endswith("."):
             return Role.FOOTNOTE  # a numbered note in small type, ending as a sentence
-        if b.size <= size * 1.15 or _letter_spaced(b):
+        if (b.size <= size * 1.15 and (len(b.lines) == 1 or b.size < size)) or _letter_spaced(b):
             return Role.HEADER if near_top else Role.FOOTER
     if CAPTION.match(first_words):
         return Role.CAPTION
