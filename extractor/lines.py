@@ -9,7 +9,10 @@ footnote marks) are attached to the line they touch.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from statistics import median
+
+import regex
 
 from extractor.model import BBox, Line, Word
 
@@ -28,7 +31,7 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     """Group ``words`` into lines, top to bottom, each left to right."""
     upright = [w for w in words if w.upright]
     rotated = [w for w in words if not w.upright]
-    upright, initials = _separate_initials(upright)
+    upright, initials = _separate_initials(_split_glued_sentences(upright))
     words_sorted = _dedupe_fake_bold(sorted(upright, key=lambda w: (w.baseline, w.bbox.x0)))
     lines: list[Line] = [Line.of([w]) for w in initials]
     groups = [sorted(g, key=lambda w: w.bbox.x0) for g in _baseline_groups(words_sorted)]
@@ -245,6 +248,30 @@ def _merge_words(words: list[Word]) -> Word:
         upright=first.upright,
         page=first.page,
     )
+
+
+_GLUED = regex.compile(r"^(\p{Ll}{2,}[.!?][\"”’)]?)(\p{Lu}\p{Ll}+\S*)$")
+
+
+def _split_glued_sentences(words: list[Word]) -> list[Word]:
+    """Restore the space a PDF without space glyphs lost at a tight sentence end.
+
+    "euthanized.These": a lower-case word, a full stop and a capitalised word in one token
+    is two words (the glyph gap was below the engine's space threshold). The box is shared
+    out by characters.
+    """
+    out: list[Word] = []
+    for w in words:
+        text = w.text
+        m = _GLUED.match(text) if ("." in text or "!" in text or "?" in text) else None
+        if m is None:
+            out.append(w)
+            continue
+        head, tail = m.group(1), m.group(2)
+        cut = w.bbox.x0 + w.bbox.width * len(head) / len(text)
+        out.append(replace(w, text=head, bbox=BBox(w.bbox.x0, w.bbox.top, cut, w.bbox.bottom)))
+        out.append(replace(w, text=tail, bbox=BBox(cut, w.bbox.top, w.bbox.x1, w.bbox.bottom)))
+    return out
 
 
 def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:

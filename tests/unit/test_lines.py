@@ -88,3 +88,20 @@ def test_rotated_words_become_their_own_lines():
     stamp = [word("arXiv:1601.03642v1", 10, 300, upright=False)]
     lines = build_lines(text_line("body", 50, 100) + stamp)
     assert sorted(texts(lines)) == ["arXiv:1601.03642v1", "body"]
+
+
+def test_space_restored_at_a_tight_sentence_end():
+    words = text_line("pets euthanized.These problems", 50, 100)
+    assert texts(build_lines(words)) == ["pets euthanized. These problems"]
+
+
+def test_addresses_and_abbreviations_are_not_split():
+    words = text_line("see www.example.com and e.g.The U.S.Army", 50, 100)
+    assert texts(build_lines(words)) == ["see www.example.com and e.g.The U.S.Army"]
+
+
+def test_bullet_stays_with_its_item_text():
+    bullet = [word("•", 317, 100)]
+    item = text_line("Cats are solitary hunters", 327, 100)
+    above, _ = column(["the harbour at the mouth of the river was never deep enough"] * 2, 317, 230, 60)
+    assert "• Cats are solitary hunters" in texts(build_lines(above + bullet + item))
