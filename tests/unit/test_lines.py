@@ -101,7 +101,11 @@ def test_addresses_and_abbreviations_are_not_split():
 
 
 def test_bullet_stays_with_its_item_text():
-    bullet = [word("•", 317, 100)]
-    item = text_line("Cats are solitary hunters", 327, 100)
-    above, _ = column(["the harbour at the mouth of the river was never deep enough"] * 2, 317, 230, 60)
-    assert "• Cats are solitary hunters" in texts(build_lines(above + bullet + item))
+    # Bullets in a column of their own: the white space after them runs down the list like
+    # a gutter, yet each bullet belongs to its item.
+    words = []
+    for k, item in enumerate(["Cats are solitary hunters", "Cats are territorial", "Cats use scent"]):
+        words += [word("•", 317, 100 + 12 * k)] + text_line(item, 331, 100 + 12 * k)
+    assert texts(build_lines(words)) == [
+        "• Cats are solitary hunters", "• Cats are territorial", "• Cats use scent"
+    ]
