@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.model import Block, Line
+from extractor.model import Block, Line, same_type
 
 # Vertical gap (bottom of one line to top of the next) that still keeps lines together,
 # in multiples of the font size.
@@ -88,7 +88,7 @@ def _fit(g: _Growing, line: Line, beside: bool) -> float:
     """
     last = g.lines[-1]
     size = max(line.max_size, 1.0)
-    if abs(last.max_size - line.max_size) > SIZE_TOLERANCE * size:
+    if not same_type(last, line, SIZE_TOLERANCE):
         return 0.0
     gap = line.bbox.top - last.bbox.bottom
     if gap > MAX_LINE_GAP_EM * size or gap < -0.5 * size:

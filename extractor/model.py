@@ -159,6 +159,19 @@ class Line:
         )
 
 
+def same_type(a: Line, b: Line, tolerance: float = 0.12) -> bool:
+    """Are two lines set in the same type, as consecutive lines of one paragraph are?
+
+    Either their dominant sizes or their largest sizes agree: a run-in lead-in in small
+    capitals lowers a line's dominant size, a larger bold lead-in raises its largest size,
+    but not both at once.
+    """
+    def close(x: float, y: float) -> bool:
+        return abs(x - y) <= tolerance * max(x, y, 1.0)
+
+    return close(a.size, b.size) or close(a.max_size, b.max_size)
+
+
 def _dominant_line_size(lines: tuple[Line, ...]) -> float:
     """The size of the lines holding the most words (each line already knows its size)."""
     if len(lines) == 1:

@@ -14,7 +14,7 @@ from statistics import median
 
 import regex
 
-from extractor.model import Block, Line, Role
+from extractor.model import Block, Line, Role, same_type
 
 LIST_MARK = regex.compile(r"^(?:[•◦▪▫‣∙·●○■□➢►✓–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 TERMINAL = ("." , "!", "?", ":", ".”", ".\"", "?”", "!”", ".)", ".’")
@@ -122,7 +122,7 @@ def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
 
 
 def _style_changes(prev: Line, line: Line) -> bool:
-    if abs(prev.max_size - line.max_size) > 0.12 * max(prev.max_size, line.max_size):
+    if not same_type(prev, line):
         return True
     prev_bold = all(w.bold for w in prev.words)
     if prev_bold != all(w.bold for w in line.words) and prev_bold:
