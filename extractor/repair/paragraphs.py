@@ -125,8 +125,8 @@ def _style_changes(prev: Line, line: Line) -> bool:
     if not same_type(prev, line):
         return True
     prev_bold = all(w.bold for w in prev.words)
-    if prev_bold != all(w.bold for w in line.words) and prev_bold:
-        return True  # a bold line (a heading) ends
+    if prev_bold and not line.words[0].bold:
+        return True  # a bold line (a heading) ends; a bold lead-in running on does not
     return _bold_run_in(line) and not prev.words[-1].bold and prev.words[-1].text.endswith(TERMINAL)
 
 
