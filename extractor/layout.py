@@ -24,7 +24,7 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
     blocks = build_blocks(upright)
     roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules)
     blocks = [replace(b, role=r) for b, r in zip(blocks, roles)]
-    order = [i for unit in reading_order_of_units(blocks) for i in unit]
+    order = [i for unit in reading_order_of_units(blocks, raw.rules) for i in unit]
     columns = find_columns([b for b in blocks if b.role is Role.BODY])
     ordered = [
         replace(blocks[i], order=n, column=column_of(blocks[i], columns))
@@ -43,7 +43,10 @@ def _has_words(line: Line) -> bool:
     return any(ch.isalnum() for w in line.words for ch in w.text)
 
 
-def reading_order_of_units(blocks: list[Block]) -> list[list[int]]:
+MAX_FENCES = 50  # wide rules considered per page (a ruled table needs no more)
+
+
+def reading_order_of_units(blocks: list[Block], rects: tuple[BBox, ...] = ()) -> list[list[int]]:
     """Reading order of the blocks, a heading kept with the block it introduces.
 
     A heading is read with what follows it: when it stands just above a block it overlaps,
@@ -68,7 +71,26 @@ def reading_order_of_units(blocks: list[Block]) -> list[list[int]]:
             owner[nxt] = owner[i]
             current = nxt
     boxes = [BBox.enclosing([blocks[i].bbox for i in unit]) for unit in units]
-    return [units[k] for k in reading_order(boxes)]
+    fences = _fences(rects, boxes)
+    order = reading_order(boxes + fences)
+    return [units[k] for k in order if k < len(units)]
+
+
+def _fences(rects: tuple[BBox, ...], boxes: list[BBox]) -> list[BBox]:
+    """Drawn rules, and the top and bottom edges of drawn boxes, that reach across most of
+    the text: they close the columns above them as a spanning heading does."""
+    if not rects or not boxes:
+        return []
+    left = min(b.x0 for b in boxes)
+    right = max(b.x1 for b in boxes)
+    wide = 0.6 * (right - left)
+    fences = []
+    for r in rects:
+        if r.width < wide:
+            continue
+        edges = (r.top,) if r.height < 2 else (r.top, r.bottom)
+        fences.extend(BBox(r.x0, y, r.x1, y) for y in edges)
+    return fences[:MAX_FENCES]
 
 
 def _introduced(blocks: list[Block], head: int, below: list[int], taken: dict[int, int]) -> int | None:

@@ -128,3 +128,18 @@ def test_result_does_not_depend_on_word_order():
         words = list(raw.words)
         random.Random(seed).shuffle(words)
         assert body_text(analyse("t", [page(words)])) == expected
+
+
+def test_a_rule_across_the_page_closes_the_columns_above_it():
+    up_left, _ = column([PROSE[0]], 50, 240, 100)
+    up_right, _ = column([PROSE[1]], 320, 240, 100)
+    low_left, _ = column([PROSE[2]], 50, 240, 300)
+    low_right, _ = column([PROSE[3]], 320, 240, 300)
+    words = up_left + up_right + low_left + low_right
+    ruled = analyse("t", [page(words, rules=(BBox(50, 280, 560, 281),))])
+    assert body_text(ruled) == [PROSE[0], PROSE[1], PROSE[2], PROSE[3]]
+    # Without the rule the columns are read whole: left column, then right column.
+    assert body_text(analyse("t", [page(words)])) == [PROSE[0], PROSE[2], PROSE[1], PROSE[3]]
+    # A rule only as wide as one column (under a figure in it) does not cut the page.
+    narrow = analyse("t", [page(words, rules=(BBox(50, 280, 290, 281),))])
+    assert body_text(narrow) == [PROSE[0], PROSE[2], PROSE[1], PROSE[3]]
