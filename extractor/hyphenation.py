@@ -17,7 +17,7 @@ _LEAD = regex.compile(r"^[^\p{L}\p{N}]*")
 HYPHENS = ("-", "\u00ad", "\u2010")
 # Zipf levels: a joined word this common is a word; parts this common are words on their own.
 JOINED_WORD = 3.0
-PART_WORD = 3.0
+PART_WORD = 2.5
 
 
 def vocabulary_of(texts: Iterable[str]) -> set[str]:

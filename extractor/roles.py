@@ -195,11 +195,10 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
     # list, or the heading of the first text ("Abstract") ends the byline.
     for i in sorted(after, key=lambda i: (blocks[i].bbox.top, blocks[i].bbox.x0)):
         b = blocks[i]
-        if b.bbox.bottom > limit + 1:
-            continue
+        if b.bbox.bottom > limit + 1 or roles[i] not in (Role.BODY, Role.HEADING):
+            continue  # below the first text, or not text (figure labels, captions)
         if (
-            roles[i] not in (Role.BODY, Role.HEADING)
-            or b.size >= BYLINE_MAX_SIZE * size
+            b.size >= BYLINE_MAX_SIZE * size
             or LIST_START.match(b.text)
             or _introduces(b, blocks[first_text])
         ):
