@@ -303,7 +303,9 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
         removed.add(id(cap))
         first = min(beside, key=lambda w: (w.baseline, w.bbox.x0))
         if cap.text.isalpha() and first.text[:1].islower() and id(first) not in replaced:
-            replaced[id(first)] = _merge_words([cap, first])
+            # The word takes the cap's letter and left edge, but its own line's height.
+            box = BBox(cap.bbox.x0, first.bbox.top, first.bbox.x1, first.bbox.bottom)
+            replaced[id(first)] = replace(first, text=cap.text + first.text, bbox=box)
         else:
             initials.append(cap)
     kept = [replaced.get(id(w), w) for w in words if id(w) not in removed]

@@ -109,3 +109,24 @@ def test_bullet_stays_with_its_item_text():
     assert texts(build_lines(words)) == [
         "• Cats are solitary hunters", "• Cats are territorial", "• Cats use scent"
     ]
+
+
+def test_drop_cap_joins_the_first_word_beside_it():
+    cap = word("O", 50, 100, size=30)
+    lines = [text_line("ver the past three decades", 72, 102 + 12 * k) for k in range(3)]
+    out = texts(build_lines([cap] + [w for ln in lines for w in ln]))
+    assert out[0] == "Over the past three decades"
+    assert "O" not in out
+
+
+def test_drop_numeral_stands_alone():
+    numeral = word("1", 50, 100, size=30)
+    lines = [text_line("place where it can retreat", 72, 102 + 12 * k) for k in range(3)]
+    out = texts(build_lines([numeral] + [w for ln in lines for w in ln]))
+    assert "1" in out and out.count("place where it can retreat") == 3
+
+
+def test_large_word_without_lines_beside_it_is_not_a_drop_cap():
+    big = word("A", 50, 100, size=30)
+    body = text_line("plain text far away", 300, 400)
+    assert sorted(texts(build_lines([big] + body))) == ["A", "plain text far away"]
