@@ -24,6 +24,7 @@ CAPTION = regex.compile(
 FOOTNOTE_MARK = regex.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\(\d{1,3}\)|\[\d{1,3}\])(?:\s|\p{Lu}|\p{Ll})")
 LIST_START = regex.compile(r"^(?:[•◦▪‣●○■□➢►✓*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 EDGE_BAND = 0.085
+HEAD_ZONE = 0.15  # share of the page height above which a lone small-type line is a running head
 BYLINE_MAX_SIZE = 1.3  # names and affiliations are set at most this much larger than the body
 NOTE_SIZE = 0.8  # type smaller than this share of the body size is set apart from the body
 MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames  # share of the page height at top and bottom where furniture lives
@@ -79,6 +80,10 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
             return Role.FOOTNOTE  # a numbered note in small type, ending as a sentence
         if (b.size <= size * 1.15 and (len(b.lines) == 1 or b.size < size)) or _letter_spaced(b):
             return Role.HEADER if near_top else Role.FOOTER
+    if len(b.lines) == 1 and b.bbox.bottom < height * HEAD_ZONE and b.size < size * 0.95:
+        # Below the edge band but still above the text (wide top margins): a small-type line
+        # or a page number there is a running head.
+        return Role.PAGE_NUMBER if PAGE_NUMBER.match(text) else Role.HEADER
     if CAPTION.match(first_words):
         return Role.CAPTION
     if len(text) <= 2 and b.size >= 1.8 * size:

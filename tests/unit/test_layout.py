@@ -143,3 +143,12 @@ def test_a_rule_across_the_page_closes_the_columns_above_it():
     # A rule only as wide as one column (under a figure in it) does not cut the page.
     narrow = analyse("t", [page(words, rules=(BBox(50, 280, 290, 281),))])
     assert body_text(narrow) == [PROSE[0], PROSE[2], PROSE[1], PROSE[3]]
+
+
+def test_small_running_head_under_a_wide_top_margin():
+    head = text_line("2", 135, 94, size=9) + text_line("Z. Shen et al.", 168, 94, size=9)
+    body, _ = column(PROSE[:2], 134, 350, 119, size=10, indent=12)
+    doc = analyse("t", [page(head + body)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["2"] is Role.PAGE_NUMBER and roles["Z. Shen et al."] is Role.HEADER
+    assert body_text(doc) == PROSE[:2]
