@@ -77,3 +77,13 @@ PROSE = [
     "A honeybee colony makes decisions without any single bee understanding the question, and "
     "the scouts that find a promising site return to dance on the surface of the swarm.",
 ]
+
+
+def moved(words: list[Word], dx: float = 0.0, dy: float = 0.0, page: int | None = None) -> list[Word]:
+    """The same words shifted by (dx, dy), optionally onto another page."""
+    return [
+        Word(w.text, BBox(w.bbox.x0 + dx, w.bbox.top + dy, w.bbox.x1 + dx, w.bbox.bottom + dy),
+             w.font, w.size, w.bold, w.italic, w.baseline + dy, w.upright,
+             w.page if page is None else page)
+        for w in words
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.geometry import PROSE, column, page, text_line
+from helpers.geometry import PROSE, column, moved, page, text_line
 
 from extractor.model import Role
 from extractor.pipeline import analyse
@@ -38,11 +38,10 @@ def test_paragraph_continues_into_the_next_column():
     text = PROSE[0] + " " + PROSE[1]
     left, y = column([text], 50, 240, 100)
     # Move the lines below y=136 into the right column, as a typesetter would.
-    moved = [w for w in left if w.bbox.top < 136]
+    stays = [w for w in left if w.bbox.top < 136]
     rest = [w for w in left if w.bbox.top >= 136]
-    shift = [type(w)(w.text, type(w.bbox)(w.bbox.x0 + 270, w.bbox.top - 36, w.bbox.x1 + 270, w.bbox.bottom - 36),
-                     w.font, w.size, w.bold, w.italic, w.baseline - 36, w.upright, w.page) for w in rest]
-    assert paragraphs(page(moved + shift)) == [text]
+    shift = moved(rest, dx=270, dy=-36)
+    assert paragraphs(page(stays + shift)) == [text]
 
 
 def test_footnote_between_the_halves_does_not_split_the_paragraph():
@@ -50,8 +49,7 @@ def test_footnote_between_the_halves_does_not_split_the_paragraph():
     words, _ = column([text], 50, 240, 600)
     top = [w for w in words if w.bbox.top < 636]
     rest = [w for w in words if w.bbox.top >= 636]
-    shift = [type(w)(w.text, type(w.bbox)(w.bbox.x0 + 270, w.bbox.top - 536, w.bbox.x1 + 270, w.bbox.bottom - 536),
-                     w.font, w.size, w.bold, w.italic, w.baseline - 536, w.upright, w.page) for w in rest]
+    shift = moved(rest, dx=270, dy=-536)
     note = text_line("1 A footnote in small type.", 50, 660, size=7)
     right_rest, _ = column([PROSE[2]], 320, 240, 200, indent=12)
     doc = analyse("t", [page(top + note + shift + right_rest)])
@@ -64,9 +62,8 @@ def test_paragraph_continues_onto_the_next_page():
     words, _ = column([text], 50, 300, 700)
     first = [w for w in words if w.bbox.top < 736]
     rest = [w for w in words if w.bbox.top >= 736]
-    moved = [type(w)(w.text, type(w.bbox)(w.bbox.x0, w.bbox.top - 636, w.bbox.x1, w.bbox.bottom - 636),
-                     w.font, w.size, w.bold, w.italic, w.baseline - 636, w.upright, 1) for w in rest]
-    assert paragraphs(page(first), page(moved, number=1)) == [text]
+    later = moved(rest, dx=0, dy=-636, page=1)
+    assert paragraphs(page(first), page(later, number=1)) == [text]
 
 
 def test_bold_heading_is_its_own_paragraph():
@@ -124,7 +121,7 @@ def running_pages(n=3):
     for i in range(n):
         head = text_line(f"Chapter Two: Harbours {11 + i}", 50, 30, size=12, bold=True)
         body, _ = column(PROSE[i : i + 1], 50, 300, 100, indent=12, page=i)
-        head = [type(w)(w.text, w.bbox, w.font, w.size, w.bold, w.italic, w.baseline, w.upright, i) for w in head]
+        head = moved(head, page=i)
         pages.append(page(head + body, number=i))
     return pages
 

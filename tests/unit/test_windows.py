@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.geometry import PROSE, column, page, text_line
+from helpers.geometry import PROSE, column, moved, page, text_line
 
 from extractor.options import ExtractOptions
 from extractor.pipeline import analyse_stream, join_documents
@@ -50,9 +50,8 @@ def test_paragraph_crossing_a_window_edge_is_whole():
     words, _ = column([PROSE[0] + " " + PROSE[1]], 50, 300, 700)
     first = [w for w in words if w.bbox.top < 736]
     rest = [w for w in words if w.bbox.top >= 736]
-    moved = [type(w)(w.text, type(w.bbox)(w.bbox.x0, w.bbox.top - 636, w.bbox.x1, w.bbox.bottom - 636),
-                     w.font, w.size, w.bold, w.italic, w.baseline - 636, w.upright, 1) for w in rest]
-    doc = run([page(first), page(moved, number=1)], window=1)
+    later = moved(rest, dx=0, dy=-636, page=1)
+    doc = run([page(first), page(later, number=1)], window=1)
     assert [p.text for p in doc.paragraphs] == [PROSE[0] + " " + PROSE[1]]
     assert doc.paragraphs[0].page == 0
 
