@@ -9,9 +9,8 @@ libraries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
-
 from enum import Enum
+from operator import attrgetter
 
 # The per-glyph-group types (BBox, Word, Line, Block) are slotted dataclasses that no stage
 # mutates (stages build new ones with dataclasses.replace), but they are not ``frozen``:

@@ -80,7 +80,7 @@ def _toposort(boxes: Sequence[BBox], succ: list[list[int]], indeg: list[int]) ->
     out: list[int] = []
     while len(out) < n:
         if not ready:
-            i = min((key[i] for i in range(n) if not done[i]))[2]
+            i = min(key[i] for i in range(n) if not done[i])[2]
             indeg[i] = 0
             ready.append(key[i])
         _, _, i = heapq.heappop(ready)

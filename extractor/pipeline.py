@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from extractor.lines import build_lines
 from extractor.layout import analyse_page
 from extractor.limits import check_deadline, with_time_limit
+from extractor.lines import build_lines
 from extractor.load import RawPage, Source, check_pages, open_document
 from extractor.model import Document, Page
 from extractor.options import ExtractOptions
 from extractor.quality_flags import flag_page, report_pages
-from extractor.repair import repair_document
 from extractor.render import render_stream
+from extractor.repair import repair_document
 from extractor.repair.furniture import mark_running_furniture
 
 WINDOW = 16  # pages settled together: enough to see running heads repeat

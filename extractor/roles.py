@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from extractor.model import BBox, Block, Role, dominant_size
+from extractor.model import BBox, Block, Role
+from extractor.textnorm import LIST_MARK
 
 PAGE_NUMBER = regex.compile(
     r"^(?:(?:page|p\.|pp\.|seite|s\.|pag\.)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?"
@@ -22,7 +23,6 @@ CAPTION = regex.compile(
     regex.IGNORECASE,
 )
 FOOTNOTE_MARK = regex.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\(\d{1,3}\)|\[\d{1,3}\])(?:\s|\p{Lu}|\p{Ll})")
-LIST_START = regex.compile(r"^(?:[•◦▪‣●○■□➢►✓*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 EDGE_BAND = 0.085
 HEAD_ZONE = 0.15  # share of the page height above which a lone small-type line is a running head
 BYLINE_MAX_SIZE = 1.3  # names and affiliations are set at most this much larger than the body
@@ -204,7 +204,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
             continue  # below the first text, or not text (figure labels, captions)
         if (
             b.size >= BYLINE_MAX_SIZE * size
-            or LIST_START.match(b.text)
+            or (len(b.lines[0].words) > 1 and LIST_MARK.match(b.lines[0].words[0].text))
             or _introduces(b, blocks[first_text])
         ):
             break

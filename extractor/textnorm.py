@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -26,6 +28,10 @@ LIGATURES = {
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\ufffe"), None)
 _TABLE = str.maketrans({**{ord(k): v for k, v in LIGATURES.items()}, **_INVISIBLE})
 SOFT_HYPHEN = "\u00ad"
+# A word that opens a list item: a bullet, or a number or letter with "." or ")".
+LIST_MARK = regex.compile(
+    r"^(?:[•◦▪▫‣∙·●○■□➢►✓–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$"
+)
 # pdfminer's stand-in for a glyph without a Unicode mapping: "(cid:12)".
 _CID = re.compile(r"\(cid:\d+\)")
 # One character each: U+FFFD, C0/C1 controls, the BMP private-use area and planes 15-16.

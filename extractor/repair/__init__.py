@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from extractor.model import Block, Document, Page, Paragraph, Role, Word
 from extractor.options import ExtractOptions
-from extractor.repair.paragraphs import LIST_MARK, paragraph_runs
+from extractor.repair.paragraphs import paragraph_runs
 from extractor.repair.text import join_lines, vocabulary
+from extractor.textnorm import LIST_MARK
 
 FLOW = (Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM)
 

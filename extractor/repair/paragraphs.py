@@ -12,11 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-import regex
-
 from extractor.model import Block, Line, Role, same_type
+from extractor.textnorm import LIST_MARK
 
-LIST_MARK = regex.compile(r"^(?:[•◦▪▫‣∙·●○■□➢►✓–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 TERMINAL = ("." , "!", "?", ":", ".”", ".\"", "?”", "!”", ".)", ".’")
 
 
@@ -48,7 +46,7 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     prev_page = -1
     for page, block in blocks:
         groups = split_block(block)
-        if prev is not None and runs and continues(prev, prev_page, block, page, between_flow=False):
+        if prev is not None and runs and continues(prev, prev_page, block, page):
             runs[-1].extend(groups[0])
             groups = groups[1:]
         for g in groups:
@@ -150,7 +148,7 @@ def _starts_item(line: Line) -> bool:
     return bool(LIST_MARK.match(first)) and len(line.words) > 1
 
 
-def continues(a: Block, a_page: int, b: Block, b_page: int, *, between_flow: bool) -> bool:
+def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     """Does the last paragraph of ``a`` go on in ``b`` (the next flow block)?"""
     if a.role is b.role is Role.TITLE or (
         a.role is b.role is Role.HEADING and abs(a.size - b.size) < 0.5 and 0 <= b.bbox.top - a.bbox.bottom < a.size
