@@ -15,6 +15,7 @@ from statistics import median
 import regex
 
 from extractor.model import BBox, Line, Word
+from extractor.textnorm import LIST_MARK
 
 # A gap wider than this many font sizes always separates two line fragments.
 GUTTER_GAP_EM = 1.2
@@ -107,6 +108,14 @@ class _RiverFinder:
         return covered <= crossing // 4
 
 
+_NUMBER_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.|\(?[a-z]\))$")
+
+
+def _is_label(text: str) -> bool:
+    """A bullet, list number or section number ("•", "2", "4.1", "(a)") opening a line."""
+    return text in BULLETS or bool(LIST_MARK.match(text)) or bool(_NUMBER_LABEL.match(text))
+
+
 def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[Line]:
     """Split a baseline group at gaps too wide to be word spaces, or lying on a gutter."""
     if len(words) == 1:
@@ -121,8 +130,8 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
     for i, gap in enumerate(gaps):
         if gap <= NARROW_GUTTER_EM * smallest:
             continue
-        if i == start and words[i].text in BULLETS:
-            continue  # a bullet stands apart from its item's text, not across a gutter
+        if i == start and gap < 3 * smallest and _is_label(words[i].text):
+            continue  # a bullet or number stands apart from its item's text, not across a gutter
         size = max(min(words[i].size, words[i + 1].size), 1.0)
         if gap <= NARROW_GUTTER_EM * size:
             continue

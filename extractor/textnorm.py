@@ -28,6 +28,8 @@ LIGATURES = {
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\ufffe"), None)
 _TABLE = str.maketrans({**{ord(k): v for k, v in LIGATURES.items()}, **_INVISIBLE})
 SOFT_HYPHEN = "\u00ad"
+# A section number opening a heading ("3.1.2"), whose wrapped lines hang under its text.
+SECTION_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 # A word that opens a list item: a bullet, or a number or letter with "." or ")".
 LIST_MARK = regex.compile(
     r"^(?:[•◦▪▫‣∙·●○■□➢►✓–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$"

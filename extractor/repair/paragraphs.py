@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from extractor.model import Block, Line, Role, same_type
-from extractor.textnorm import LIST_MARK
+from extractor.textnorm import LIST_MARK, SECTION_NUMBER
 
 TERMINAL = ("." , "!", "?", ":", ".”", ".\"", "?”", "!”", ".)", ".’")
 
@@ -90,8 +90,11 @@ def split_block(block: Block) -> list[list[Line]]:
 
 
 def _item_text_x(line: Line) -> float | None:
-    """Where the text of a list item starts (after its bullet or number), if it is one."""
-    return line.words[1].bbox.x0 if _starts_item(line) else None
+    """Where the text of a list item or numbered heading starts (after its bullet or number):
+    the lines that wrap under that text belong to it."""
+    if _starts_item(line) or (len(line.words) > 1 and SECTION_NUMBER.match(line.words[0].text)):
+        return line.words[1].bbox.x0
+    return None
 
 
 def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:

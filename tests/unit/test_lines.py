@@ -130,3 +130,17 @@ def test_large_word_without_lines_beside_it_is_not_a_drop_cap():
     big = word("A", 50, 100, size=30)
     body = text_line("plain text far away", 300, 400)
     assert sorted(texts(build_lines([big] + body))) == ["A", "plain text far away"]
+
+
+def test_contents_numbers_stay_with_their_entries():
+    # A table of contents: chapter numbers in a column of their own, titles beside them.
+    words = []
+    for k, (num, title) in enumerate([("1", "Introduction"), ("2", "Structure handling"), ("3", "Utilities")]):
+        words += text_line(num, 50, 100 + 12 * k) + text_line(title, 68, 100 + 12 * k)
+    assert texts(build_lines(words)) == ["1 Introduction", "2 Structure handling", "3 Utilities"]
+
+
+def test_a_number_far_from_the_next_column_is_not_a_label():
+    left = text_line("ends with 2", 50, 100)
+    right = text_line("right column text", 320, 100)
+    assert texts(build_lines(left + right)) == ["ends with 2", "right column text"]

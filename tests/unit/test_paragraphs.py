@@ -141,3 +141,13 @@ def test_a_single_page_bold_line_at_the_top_stays_a_heading():
 def test_running_key_masks_numbers():
     assert running_key("Page 11 of 20") == running_key("Page 12 of 20")
     assert running_key("Journal of Things") != running_key("Journal of Thongs")
+
+
+def test_numbered_heading_wrapping_under_its_text_is_one_paragraph():
+    lines = [
+        text_line("3.1.2 e-MERLIN detection of compact emission towards", 50, 100),
+        text_line("FRB 20190714", 77, 112),
+    ]
+    body, _ = column([PROSE[0]], 50, 300, 130, indent=12)
+    out = paragraphs(page([w for ln in lines for w in ln] + body))
+    assert out[0] == "3.1.2 e-MERLIN detection of compact emission towards FRB 20190714"
