@@ -78,15 +78,23 @@ def split_block(block: Block) -> list[list[Line]]:
     size = block.size or 10.0
     groups: list[list[Line]] = [[lines[0]]]
     item_x = _item_text_x(lines[0])
-    for prev, line in zip(lines, lines[1:]):
+    for i in range(1, len(lines)):
+        prev, line = lines[i - 1], lines[i]
         if item_x is not None and abs(line.bbox.x0 - item_x) < 0.5 * size and not _starts_item(line):
             groups[-1].append(line)  # a list item's wrapped line, set under its text
-        elif _breaks(prev, line, frame, size):
+        elif _breaks(prev, line, _local(frame, lines, i), size):
             groups.append([line])
             item_x = _item_text_x(line)
         else:
             groups[-1].append(line)
     return groups
+
+
+def _local(frame: _Frame, lines: tuple[Line, ...], i: int) -> _Frame:
+    """The frame around the break before line ``i``: its right edge is that of the lines
+    nearby, so an indented quote inside a wider block is measured against its own width."""
+    right = max(ln.bbox.x1 for ln in lines[max(0, i - 3) : i + 2])
+    return _Frame(frame.left, right, frame.pitch, frame.hanging) if right < frame.right else frame
 
 
 def _item_text_x(line: Line) -> float | None:

@@ -151,3 +151,10 @@ def test_numbered_heading_wrapping_under_its_text_is_one_paragraph():
     body, _ = column([PROSE[0]], 50, 300, 130, indent=12)
     out = paragraphs(page([w for ln in lines for w in ln] + body))
     assert out[0] == "3.1.2 e-MERLIN detection of compact emission towards FRB 20190714"
+
+
+def test_indented_quote_is_measured_against_its_own_width():
+    wide, y = column([PROSE[0]], 50, 440, 100)
+    quote, _ = column([PROSE[1] + " " + PROSE[3]], 80, 380, y + 2)
+    out = paragraphs(page(wide + quote))
+    assert out == [PROSE[0], PROSE[1] + " " + PROSE[3]]
