@@ -11,13 +11,16 @@ from dataclasses import dataclass
 
 from extractor.glued.refine import refine
 from extractor.glued.rows import Row
-from extractor.glued.split import C_SINGLE, Solution, viterbi
+from extractor.glued.chain import viterbi
+from extractor.glued.split import C_SINGLE, Solution
+from extractor.glued.split import viterbi as viterbi_plain
 from extractor.glued.widths import SPACE
 
 SHARES = [0.2 + 0.05 * i for i in range(13)]  # left column's share of the row width
 STEPS = (0.04, 0.02, 0.01)
 REFITS = 1  # times the widths are read off the labelling and the splits chosen again
 QUANTILE = 0.9  # that many of a column's lines are at most its width
+EQUAL = 0.04  # widths this close are one width (equal columns are the common layout): pooled
 
 
 @dataclass(slots=True)
@@ -41,7 +44,7 @@ def one_column(rows: list[Row]) -> Fit:
 
 
 def viterbi_one(rows: list[Row], w: float) -> Solution:
-    sol = viterbi(rows, w, 1e-6)  # the right column cannot hold a word
+    sol = viterbi_plain(rows, w, 1e-6)  # the right column cannot hold a word
     sol.cost -= C_SINGLE * len(rows)
     return sol
 
@@ -95,9 +98,15 @@ def widths_of(rows: list[Row], ks: list[int]) -> tuple[float, float]:
     lines can win by a hair; once the sides are fixed, the lines themselves say how wide each
     column is (most lines of a column are full), and the split search is run again with those.
     """
-    out = []
-    for side in (0, 1):
-        ws = sorted(r.pw[k] if side == 0 else r.right_width(k)
+    sides = [sorted(r.pw[k] if side == 0 else r.right_width(k)
                     for r, k in zip(rows, ks) if (k > 0 if side == 0 else k < r.n))
-        out.append(ws[int(QUANTILE * (len(ws) - 1))] if len(ws) >= 5 else 0.0)
+             for side in (0, 1)]
+    out = [quantile(ws) if len(ws) >= 5 else 0.0 for ws in sides]
+    if out[0] and out[1] and abs(out[0] / out[1] - 1) < EQUAL:
+        both = quantile(sorted(sides[0] + sides[1]))
+        return both, both
     return out[0], out[1]
+
+
+def quantile(ws: list[float]) -> float:
+    return ws[int(QUANTILE * (len(ws) - 1))]

@@ -11,7 +11,8 @@ pinned to the other side) while the total cost falls.
 from __future__ import annotations
 
 from extractor.glued.rows import Row
-from extractor.glued.split import Solution, end_cost, flow_cost, gap_flow, pe_price, viterbi
+from extractor.glued.chain import viterbi
+from extractor.glued.split import Solution, end_cost, flow_cost, gap_flow, pe_price
 
 C_LEFT_LOWER = 1.0  # the left column starts lower than the right one
 C_LEFT_EARLIER = 2.0  # the left column ends earlier than the right one
