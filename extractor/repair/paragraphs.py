@@ -82,7 +82,7 @@ def split_block(block: Block) -> list[list[Line]]:
         prev, line = lines[i - 1], lines[i]
         if item_x is not None and abs(line.bbox.x0 - item_x) < 0.5 * size and not _starts_item(line):
             groups[-1].append(line)  # a list item's wrapped line, set under its text
-        elif _breaks(prev, line, _local(frame, lines, i), size):
+        elif _breaks(prev, line, _local(frame, lines, i, size), size):
             groups.append([line])
             item_x = _item_text_x(line)
         else:
@@ -90,10 +90,17 @@ def split_block(block: Block) -> list[list[Line]]:
     return groups
 
 
-def _local(frame: _Frame, lines: tuple[Line, ...], i: int) -> _Frame:
-    """The frame around the break before line ``i``: its right edge is that of the lines
-    nearby, so an indented quote inside a wider block is measured against its own width."""
-    right = max(ln.bbox.x1 for ln in lines[max(0, i - 3) : i + 2])
+def _local(frame: _Frame, lines: tuple[Line, ...], i: int, size: float) -> _Frame:
+    """The frame around the break before line ``i``: its right edge is that of the nearby
+    lines set from the same left edge, so an indented quote inside a wider block is measured
+    against its own width."""
+    prev, line = lines[i - 1], lines[i]
+    near = [
+        ln.bbox.x1
+        for ln in lines[max(0, i - 3) : i + 2]
+        if abs(ln.bbox.x0 - prev.bbox.x0) < size or abs(ln.bbox.x0 - line.bbox.x0) < size
+    ]
+    right = max(near)
     return _Frame(frame.left, right, frame.pitch, frame.hanging) if right < frame.right else frame
 
 

@@ -154,7 +154,21 @@ def test_numbered_heading_wrapping_under_its_text_is_one_paragraph():
 
 
 def test_indented_quote_is_measured_against_its_own_width():
+    # A justified quote, inset on both sides, in the same block as a wider paragraph: its
+    # lines end well short of the block's right edge, yet none of them ends a paragraph.
     wide, y = column([PROSE[0]], 50, 440, 100)
-    quote, _ = column([PROSE[1] + " " + PROSE[3]], 80, 380, y + 2)
+    quote_words = (PROSE[1] + " " + PROSE[3]).split()
+    lines, current = [], []
+    for w in quote_words:
+        if len(" ".join([*current, w])) * 5 > 375 and current:
+            lines.append(current)
+            current = []
+        current.append(w)
+    quote = []
+    for k, ln in enumerate(lines):
+        natural = sum(len(w) * 5 for w in ln)
+        space = (380 - natural) / (len(ln) - 1)
+        quote += text_line(" ".join(ln), 80, y + 5 + 12 * k, space=space)
+    quote += text_line(" ".join(current), 80, y + 5 + 12 * len(lines))
     out = paragraphs(page(wide + quote))
     assert out == [PROSE[0], PROSE[1] + " " + PROSE[3]]
