@@ -76,21 +76,25 @@ class _RiverFinder:
         self.groups = groups
         self.starts = [[w.bbox.x0 for w in g] for g in groups]
 
-    def verdict(self, k: int, x0: float, x1: float, size: float, *, both: bool = False) -> bool | None:
+    def verdict(
+        self, k: int, x0: float, x1: float, size: float, *, strict: bool = False
+    ) -> bool | None:
         """Is the gap [x0, x1] of line ``k`` part of a gutter?
 
         The gap is probed just inside each of its ends (a column's text starts, or ends,
-        at the same x line after line): a gutter when, at one of the probes (at both, with
-        ``both``), nearly every nearby line that reaches across is free of words. None when fewer than two nearby
-        lines reach across, so this line must decide alone.
+        at the same x line after line): a gutter when, at one of the probes, nearly every
+        nearby line that reaches across is free of words. With ``strict`` (a gap no wider
+        than the line's word spaces) both probes must be free in every one of at least three
+        lines: word spaces of justified lines line up by chance, a gutter does every time.
+        None when fewer than two nearby lines reach across, so this line must decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
-        verdicts = [self._free(k, x, size) for x in (x1 - inset, x0 + inset)]
-        if all(verdicts) if both else any(verdicts):
+        verdicts = [self._free(k, x, size, strict) for x in (x1 - inset, x0 + inset)]
+        if all(verdicts) if strict else any(verdicts):
             return True
         return False if all(v is False for v in verdicts) else None
 
-    def _free(self, k: int, x: float, size: float) -> bool | None:
+    def _free(self, k: int, x: float, size: float, strict: bool = False) -> bool | None:
         base = self.groups[k][0].baseline
         crossing = covered = 0
         for j in range(max(0, k - self.REACH), min(len(self.groups), k + self.REACH + 1)):
@@ -105,6 +109,8 @@ class _RiverFinder:
                 covered += 1
         if crossing < 2:
             return None
+        if strict:
+            return crossing >= 3 and covered == 0
         return covered <= crossing // 4
 
 
@@ -139,7 +145,7 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
         # free of words at both ends to count as a gutter.
         nearby = gaps[max(0, i - 3) : i] + gaps[i + 1 : i + 4]
         like_spaces = len(nearby) >= 2 and gap < 1.3 * median(nearby)
-        verdict = rivers.verdict(k, words[i].bbox.x1, words[i + 1].bbox.x0, size, both=like_spaces)
+        verdict = rivers.verdict(k, words[i].bbox.x1, words[i + 1].bbox.x0, size, strict=like_spaces)
         if verdict is None:
             verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)
         if verdict or gap > WIDE_GAP_EM * size:
