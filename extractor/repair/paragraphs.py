@@ -44,17 +44,29 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     pages: list[int] = []
     prev: Block | None = None
     prev_page = -1
+    prev_inset = False
+    column_blocks: dict[tuple[int, int], Block] = {}  # the last block seen in each column
     for page, block in blocks:
         groups = split_block(block)
-        if prev is not None and runs and continues(prev, prev_page, block, page):
+        if prev is not None and runs and not prev_inset and continues(prev, prev_page, block, page):
             runs[-1].extend(groups[0])
             groups = groups[1:]
         for g in groups:
             runs.append(list(g))
             roles.append(block.role)
             pages.append(page)
-        prev, prev_page = block, page
+        above = column_blocks.get((page, block.column)) if block.column >= 0 else None
+        prev, prev_page, prev_inset = block, page, above is not None and _inset(block, above)
+        if block.column >= 0:
+            column_blocks[(page, block.column)] = block
     return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]
+
+
+def _inset(block: Block, above: Block) -> bool:
+    """Is ``block`` set in from both sides of the text above it in its column (a block
+    quote, a displayed definition)? Its end is the end of its paragraph."""
+    size = block.size or 10.0
+    return block.bbox.x0 > above.bbox.x0 + 1.5 * size and block.bbox.x1 < above.bbox.x1 - 1.5 * size
 
 
 def frame_of(block: Block) -> _Frame:

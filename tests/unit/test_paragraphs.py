@@ -172,3 +172,12 @@ def test_indented_quote_is_measured_against_its_own_width():
     quote += text_line(" ".join(current), 80, y + 5 + 12 * len(lines))
     out = paragraphs(page(wide + quote))
     assert out == [PROSE[0], PROSE[1] + " " + PROSE[3]]
+
+
+def test_block_quote_at_a_column_foot_does_not_run_into_the_next_column():
+    body, y = column([PROSE[0]], 50, 240, 100)
+    # A quote set in from both sides, its lines all full, at the foot of the left column.
+    quote = [w for k in range(3) for w in text_line("quod erat demonstrandum et cetera", 75, y + 8 + 12 * k)]
+    right, _ = column(["and so the next column goes on with its own text."], 320, 240, 100)
+    out = paragraphs(page(body + quote + right))
+    assert out[-1] == "and so the next column goes on with its own text."
