@@ -32,6 +32,7 @@ class Row:
     hyph: list[bool]  # word ends with a line-end hyphen ("exam-", not "-" or "—")
     common: list[bool]  # word is a very common one (so a capital on it is no name)
     kind: list[int] = field(default_factory=list)  # casing.word_kind of each word
+    caption: list[bool] = field(default_factory=list)  # a caption starts at this word ("Figure 2:")
     case: list[list[float]] = field(default_factory=list)  # the page's casing.case_table
     head_pre: list[bool] = field(default_factory=list)  # head_pre[k]: words[:k] reads as a heading
     head_suf: list[bool] = field(default_factory=list)  # head_suf[k]: words[k:] reads as a heading
@@ -42,6 +43,7 @@ class Row:
         self.kind = [word_kind(lo, up, c) for lo, up, c in zip(self.lower, self.upper, self.common)]
         self.head_pre = [is_heading(self.words[:k]) for k in range(self.n + 1)]
         self.head_suf = [is_heading(self.words[k:]) for k in range(self.n + 1)]
+        self.caption = [is_caption_start(self.words, j) for j in range(self.n)]
 
     def left_width(self, k: int) -> float:
         return self.pw[k]
@@ -70,6 +72,19 @@ def is_heading(words: list[str]) -> bool:
         if w[-1:] in ".,;!?-" or (not starts_upper(w) and core(w).lower() not in _MINOR):
             return False
     return True
+
+
+_CAPTION = regex.compile(r"^(?:Figure|Fig\.|Table|Plate|Chart|Exhibit)$", regex.IGNORECASE)
+_CAPTION_NO = regex.compile(r"^[\dIVXivx]{1,4}(?:\.\d{1,2})?[:.]$")
+
+
+def is_caption_start(words: list[str], j: int) -> bool:
+    """"Figure 2:" / "Table 3." opens a caption: the first words of a column line, set under
+    (or over) a figure, so a gap in that column comes just before it. Mid-sentence references
+    ("see Figure 2 and") have no colon or full stop on the number, or a small letter after it."""
+    if j + 1 >= len(words) or not _CAPTION.match(words[j]) or not _CAPTION_NO.match(words[j + 1]):
+        return False
+    return words[j + 1].endswith(":") or j + 2 >= len(words) or starts_upper(words[j + 2])
 
 
 def is_line_hyphen(word: str) -> bool:

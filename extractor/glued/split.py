@@ -41,6 +41,9 @@ C_START = 1.5  # a column resumes after a row without it (a gap, a lower start)
 C_STOP = 1.0  # a column stops (for a gap or for good) after a line without a full stop
 C_STOP_HYPH = 4.0  # ... after a line-end hyphen
 CASE_W = 1.0  # weight of the page's own casing evidence (casing.case_table) on a join
+C_CAPTION = 2.0  # a caption opener ("Figure 2:") left inside a column line
+C_CAPTION_GAP = 2.5  # a caption line right under a line of its own column (no figure above it)
+CAPTION_SCALE = 1.25  # a caption's first line may be this much wider than the column's text
 LAMBDA = 0.5  # weight of word-pair attraction (PMI) across joins and splits
 
 
@@ -62,14 +65,18 @@ def overflow(width: float, col: float) -> float:
 
 def emission(row: Row, k: int, wl: float, wr: float) -> float:
     n = row.n
-    cost = overflow(row.pw[k], wl) if k else 0.0
+    # a caption is set in smaller type: its line holds more words than the column's text lines
+    cost = overflow(row.pw[k], wl * (CAPTION_SCALE if row.caption[0] else 1.0)) if k else 0.0
     if k < n:
-        cost += overflow(row.right_width(k), wr)
+        cost += overflow(row.right_width(k), wr * (CAPTION_SCALE if row.caption[k] else 1.0))
     if k in (0, n):
         cost += C_SINGLE
     for j in range(n - 1):
         if row.hyph[j] and j + 1 != k:
             cost += C_MIDHYPH
+    for j in range(1, n):
+        if row.caption[j] and j != k:
+            cost += C_CAPTION
     if 0 < k < n:
         # the split denies this pair as neighbours: a pair that reads as prose costs, a pair that
         # does not ("of The", "ends. next") is evidence for the split
@@ -157,6 +164,7 @@ def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
         elif kb < b.n:
             cost += C_START
         return cost
+    cost += caption_cost(a, ka, b, kb)
     if (ka == 0 and kb) or (ka == a.n and kb < b.n):
         cost += C_START
     if ka and not kb:
@@ -167,6 +175,16 @@ def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
         cost += join_cost(a, ka - 1, a.pw[ka], a.head_pre[ka], b, 0, wl)
     if ka < a.n and kb < b.n:
         cost += join_cost(a, a.n - 1, a.right_width(ka), a.head_suf[ka], b, kb, wr)
+    return cost
+
+
+def caption_cost(a: Row, ka: int, b: Row, kb: int) -> float:
+    """A caption line ("Figure 2: ...") whose column has text in the row just above it."""
+    cost = 0.0
+    if kb and b.caption[0] and ka:
+        cost += C_CAPTION_GAP
+    if kb < b.n and b.caption[kb] and ka < a.n:
+        cost += C_CAPTION_GAP
     return cost
 
 
