@@ -18,11 +18,18 @@ from extractor.model import BBox
 OVERLAP_SLACK = 2.0
 
 
+# Above this many boxes (a chart's labels, a dense table) the partial order's cubic worst
+# case is not worth it: such pages are read row by row.
+MAX_ORDERED = 120
+
+
 def reading_order(boxes: Sequence[BBox]) -> list[int]:
     """Indices of ``boxes`` in reading order."""
     n = len(boxes)
     if n < 2:
         return list(range(n))
+    if n > MAX_ORDERED:
+        return _rows(boxes)
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     by_top = sorted(range(n), key=lambda i: boxes[i].top)
@@ -65,6 +72,13 @@ def _bridged(lower_left: BBox, upper_right: BBox, boxes: Sequence[BBox], by_top:
         ):
             return True
     return False
+
+
+def _rows(boxes: Sequence[BBox]) -> list[int]:
+    """Row by row, left to right: rows are bands one typical box height tall."""
+    heights = sorted(b.height for b in boxes)
+    band = max(heights[len(heights) // 2], 1.0)
+    return sorted(range(len(boxes)), key=lambda i: (round(boxes[i].top / band), boxes[i].x0))
 
 
 def _toposort(boxes: Sequence[BBox], succ: list[list[int]], indeg: list[int]) -> list[int]:

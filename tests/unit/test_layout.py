@@ -152,3 +152,12 @@ def test_small_running_head_under_a_wide_top_margin():
     roles = {b.text: b.role for b in doc.pages[0].blocks}
     assert roles["2"] is Role.PAGE_NUMBER and roles["Z. Shen et al."] is Role.HEADER
     assert body_text(doc) == PROSE[:2]
+
+
+def test_a_page_of_scattered_labels_is_read_row_by_row():
+    # Hundreds of tiny boxes (a chart's labels): ordered by rows, not by the partial order.
+    boxes = {f"r{r}c{c}": BBox(40 + 50 * c, 100 + 20 * r, 70 + 50 * c, 110 + 20 * r)
+             for r in range(15) for c in range(10)}
+    names = list(boxes)
+    order = [names[i] for i in reading_order([boxes[n] for n in reversed(names)][::-1])]
+    assert order == [f"r{r}c{c}" for r in range(15) for c in range(10)]
