@@ -37,6 +37,8 @@ class Row:
     head_pre: list[bool] = field(default_factory=list)  # head_pre[k]: words[:k] reads as a heading
     head_suf: list[bool] = field(default_factory=list)  # head_suf[k]: words[k:] reads as a heading
     n: int = 0  # number of words
+    memo: dict[tuple[int, int, int], tuple[float, float, float, float]] = field(default_factory=dict)
+    # language facts of joins from this row (split.join_cost): the same at every column width
 
     def __post_init__(self) -> None:
         self.n = len(self.words)

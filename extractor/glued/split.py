@@ -194,11 +194,20 @@ def join_cost(a: Row, i: int, width: float, head: bool, b: Row, j: int, col: flo
     A heading-like line ("4. Related Work") followed by a capital reads either as a heading (its
     short end is expected, and it ends like a sentence) or as text: the cheaper reading counts.
     """
-    cost = end_cost(width, b.ww[j], col, pe_price(a, i, b, j)) + flow_cost(a, i, b, j)
+    key = (i, b.index, j)
+    lang = a.memo.get(key)
+    if lang is None:
+        lang = a.memo[key] = (
+            pe_price(a, i, b, j),
+            flow_cost(a, i, b, j),
+            flow_cost(a, i, b, j, True),
+            LAMBDA * pmi(a.words[i], b.words[j]),
+        )
+    pe, flow, flow_head, attract = lang
+    cost = end_cost(width, b.ww[j], col, pe) + flow
     if head and not b.lower[j]:
-        alt = C_HEAD + end_cost(width, b.ww[j], col, PE_HEAD) + flow_cost(a, i, b, j, True)
-        cost = min(cost, alt)
-    return cost - LAMBDA * pmi(a.words[i], b.words[j])
+        cost = min(cost, C_HEAD + end_cost(width, b.ww[j], col, PE_HEAD) + flow_head)
+    return cost - attract
 
 
 def stop_cost(a: Row, i: int) -> float:
