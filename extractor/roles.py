@@ -23,11 +23,11 @@ CAPTION = regex.compile(
     regex.IGNORECASE,
 )
 FOOTNOTE_MARK = regex.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\(\d{1,3}\)|\[\d{1,3}\])(?:\s|\p{Lu}|\p{Ll})")
-EDGE_BAND = 0.085
+EDGE_BAND = 0.085  # share of the page height at top and bottom where furniture lives
 HEAD_ZONE = 0.15  # share of the page height above which a lone small-type line is a running head
 BYLINE_MAX_SIZE = 1.3  # names and affiliations are set at most this much larger than the body
 NOTE_SIZE = 0.8  # type smaller than this share of the body size is set apart from the body
-MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames  # share of the page height at top and bottom where furniture lives
+MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames
 
 
 def body_size(blocks: list[Block]) -> float:
