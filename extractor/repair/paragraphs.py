@@ -15,7 +15,19 @@ from statistics import median
 from extractor.model import Block, Line, Role, same_type
 from extractor.textnorm import LIST_MARK, SECTION_NUMBER
 
-TERMINAL = ("." , "!", "?", ":", ".”", ".\"", "?”", "!”", ".)", ".’")
+TERMINAL = (".", "!", "?", ":", ".”", ".\"", "?”", "!”", ".)", ".’")
+_NOTE_MARKS = "0123456789*†‡§¶"
+
+
+def ends_clause(line: Line, *, semicolon: bool = True) -> bool:
+    """Does the line end a sentence (or clause)? A footnote mark after the full stop
+    ("people.1", or a raised "1") does not hide it."""
+    words = line.words
+    last = words[-1]
+    if len(words) > 1 and last.size < 0.8 * line.size:
+        last = words[-2]  # a raised footnote mark after the last word
+    text = last.text.rstrip(_NOTE_MARKS) or last.text
+    return text.endswith((*TERMINAL, ";") if semicolon else TERMINAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +148,10 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
         if indent < 0.3 * size and prev.bbox.x0 - frame.left > 0.3 * size:
             return True
     elif 0.7 * size < indent < 10 * size and prev.bbox.x0 - frame.left < 0.7 * size:
-        return True
+        # An indented line opens a paragraph only after a line that could end one: the lines
+        # beside a drop cap are indented too, under a first line that runs on.
+        if ends_clause(prev) or stopped_short(prev, line, frame.right, size):
+            return True
     return stopped_short(prev, line, frame.right, size)
 
 
@@ -155,7 +170,17 @@ def _style_changes(prev: Line, line: Line) -> bool:
     prev_bold = all(w.bold for w in prev.words)
     if prev_bold and not line.words[0].bold:
         return True  # a bold line (a heading) ends; a bold lead-in running on does not
-    return _bold_run_in(line) and not prev.words[-1].bold and prev.words[-1].text.endswith(TERMINAL)
+    if capitals_line(prev) and not capitals_line(line):
+        return True  # a heading in capitals on a line of its own
+    return _bold_run_in(line) and not prev.words[-1].bold and ends_clause(prev, semicolon=False)
+
+
+def capitals_line(line: Line) -> bool:
+    """A short line all in capitals ("CORPORATE SOCIAL RESPONSIBILITY: THE CONTEXT")."""
+    if len(line.words) > 8:
+        return False
+    letters = [ch for w in line.words for ch in w.text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
 def _bold_run_in(line: Line) -> bool:
@@ -169,8 +194,7 @@ def _may_end_before_item(prev: Line, line: Line, right: float, size: float) -> b
     could end there: running text cites "(Figures 2 and" / "3) is offset" too."""
     if not line.words[0].text[:1].isalnum():
         return True
-    last = prev.words[-1].text
-    return last.endswith((*TERMINAL, ";")) or stopped_short(prev, line, right, size)
+    return ends_clause(prev) or stopped_short(prev, line, right, size)
 
 
 def _starts_item(line: Line) -> bool:
@@ -190,7 +214,7 @@ def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     if abs(a.size - b.size) > 0.12 * size:
         return False
     last, first = a.lines[-1], b.lines[0]
-    if _starts_item(first):
+    if _starts_item(first) or capitals_line(first):
         return False
     jump = b_page != a_page or b.bbox.top < a.bbox.bottom - size or a.bbox.h_overlap(b.bbox) <= 0
     if not jump:

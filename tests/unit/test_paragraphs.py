@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.geometry import PROSE, column, moved, page, text_line
+from helpers.geometry import PROSE, column, moved, page, text_line, word
 
 from extractor.model import Role
 from extractor.pipeline import analyse
@@ -181,3 +181,29 @@ def test_block_quote_at_a_column_foot_does_not_run_into_the_next_column():
     right, _ = column(["and so the next column goes on with its own text."], 320, 240, 100)
     out = paragraphs(page(body + quote + right))
     assert out[-1] == "and so the next column goes on with its own text."
+
+
+def test_lines_beside_a_drop_cap_do_not_start_a_paragraph():
+    cap = [word("O", 50, 100, size=30)]
+    first = text_line("ver the past three decades increasing pressure from", 50 + 24, 100)
+    beside = text_line("non-governmental organisations and governments has", 78, 112)
+    rest = text_line("required corporations to examine their practices.", 50, 124)
+    out = paragraphs(page(cap + first + beside + rest))
+    assert out == ["Over the past three decades increasing pressure from non-governmental "
+                   "organisations and governments has required corporations to examine their practices."]
+
+
+def test_heading_in_capitals_on_its_own_line_is_its_own_paragraph():
+    head = text_line("CORPORATE SOCIAL RESPONSIBILITY: THE CONTEXT", 50, 100)
+    body, _ = column([PROSE[0]], 50, 300, 112)
+    assert paragraphs(page(head + body)) == ["CORPORATE SOCIAL RESPONSIBILITY: THE CONTEXT", PROSE[0]]
+
+
+def test_footnote_mark_after_a_full_stop_still_ends_the_sentence():
+    lines = [
+        text_line("is vague and means different things to different people.1", 50, 100),
+        text_line("Some writers on the subject trace its roots far back", 62, 112),
+    ]
+    out = paragraphs(page([w for ln in lines for w in ln]))
+    assert out == ["is vague and means different things to different people.1",
+                   "Some writers on the subject trace its roots far back"]
