@@ -57,6 +57,7 @@ def assign_roles(
     """One role per block, in the same order."""
     size = body_size(blocks) or 10.0
     roles = [_local_role(b, size, width, height) for b in blocks]
+    _mark_number_rows(blocks, roles, height)
     _mark_sidebars(blocks, roles, rects, size, width * height)
     _mark_footnotes(blocks, roles, size, height)
     for i, b in enumerate(blocks):
@@ -97,6 +98,22 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
     if _labels(b):
         return Role.NOTE
     return Role.BODY
+
+
+def _mark_number_rows(blocks: list[Block], roles: list[Role], height: float) -> None:
+    """A lone page number near the top or foot of the page, whatever its size, and the
+    one-line blocks on its row (the running head or foot it is set with)."""
+    for i, b in enumerate(blocks):
+        if len(b.lines) != 1 or not PAGE_NUMBER.match(b.text.strip()):
+            continue
+        top = b.bbox.bottom < height * HEAD_ZONE
+        if not (top or b.bbox.top > height * (1 - HEAD_ZONE)):
+            continue
+        roles[i] = Role.PAGE_NUMBER
+        for j, o in enumerate(blocks):
+            if j != i and len(o.lines) == 1 and o.bbox.v_overlap(b.bbox) > 0.5 * min(o.bbox.height, b.bbox.height):
+                if roles[j] in (Role.BODY, Role.HEADING, Role.TITLE):
+                    roles[j] = Role.HEADER if top else Role.FOOTER
 
 
 def _capitals_heading(text: str) -> bool:

@@ -161,3 +161,20 @@ def test_a_page_of_scattered_labels_is_read_row_by_row():
     names = list(boxes)
     order = [names[i] for i in reading_order([boxes[n] for n in reversed(names)][::-1])]
     assert order == [f"r{r}c{c}" for r in range(15) for c in range(10)]
+
+
+def test_page_number_row_at_the_top_is_furniture_whatever_its_size():
+    head = text_line("MeerKAT observations of three bursts", 138, 78, size=12) + text_line("5", 538, 78, size=12)
+    body, _ = column(PROSE[:2], 42, 500, 110, size=9, indent=10)
+    doc = analyse("t", [page(head + body)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["5"] is Role.PAGE_NUMBER
+    assert roles["MeerKAT observations of three bursts"] is Role.HEADER
+    assert body_text(doc) == PROSE[:2]
+
+
+def test_a_number_in_the_middle_of_the_page_is_not_a_page_number():
+    body, y = column(PROSE[:1], 42, 500, 300, size=9)
+    lone = text_line("42", 250, y + 20, size=9)
+    roles = {b.text: b.role for b in analyse("t", [page(body + lone)]).pages[0].blocks}
+    assert roles["42"] is not Role.PAGE_NUMBER
