@@ -1,9 +1,11 @@
 """lines: one page's Words -> Lines (words on one baseline, never across a column gutter).
 
 Lines are rebuilt from geometry alone, so the order in which the PDF drew its text does not
-matter. Words are grouped by baseline, split where the horizontal gap is far wider than
-the line's word spacing (a gutter), and small raised or lowered words (superscripts,
-footnote marks) are attached to the line they touch.
+matter. Words are grouped by baseline and split at gaps that are gutters: white space that
+runs down through the neighbouring lines too (a wide word space in justified text does not).
+Small raised or lowered words (superscripts, footnote marks, inline math) rejoin the line
+they touch; drop caps join their word; letter-spaced text, fake-bold copies and sentence
+ends that lost their space are mended here, where the glyph geometry is still at hand.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ GUTTER_GAP_EM = 1.2
 # than the line's ordinary word spacing (justified text widens spaces evenly).
 NARROW_GUTTER_EM = 0.6
 SPACING_RATIO = 3.0
-BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 # A gap this wide separates fragments whatever the lines around it show.
 WIDE_GAP_EM = 4.0
+BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 
 
 def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
