@@ -10,12 +10,14 @@ pinned to the other side) while the total cost falls.
 
 from __future__ import annotations
 
-from extractor.glued.rows import Row
+from extractor.glued.rows import Row, hyphen_join_ok
 from extractor.glued.chain import viterbi
 from extractor.glued.split import Solution, end_cost, flow_cost, gap_flow, pe_price
 
 C_LEFT_LOWER = 1.0  # the left column starts lower than the right one
 C_LEFT_EARLIER = 2.0  # the left column ends earlier than the right one
+C_FIRST_LOWER = 1.0  # the page's text starts mid-sentence (a column start is more often a paragraph's)
+C_BAD_CARRY = 1.5  # the left column's last word "ex-" does not join the right column's first word
 MAX_PASSES = 3
 MAX_PAIRS = 6  # with this many runs or fewer, pairs of runs are flipped together too
 
@@ -37,6 +39,8 @@ def global_cost(rows: list[Row], ks: list[int], wl: float) -> float:
                 i = ks[s] - 1 if side == 0 else rows[s].n - 1
                 j = 0 if side == 0 else ks[t]
                 cost += gap_flow(rows[s], i, rows[t], j)
+    if left and rows[left[0]].lower[0]:
+        cost += C_FIRST_LOWER
     if left and right:
         cost += order_prior(left, right)
         s, t = left[-1], right[0]
@@ -44,6 +48,8 @@ def global_cost(rows: list[Row], ks: list[int], wl: float) -> float:
         if a.hyph[i] or not a.term[i]:
             cost += end_cost(a.pw[ks[s]], b.ww[j], wl, pe_price(a, i, b, j))
         cost += flow_cost(a, i, b, j)
+        if a.hyph[i] and not hyphen_join_ok(a.words[i], b.words[j]):
+            cost += C_BAD_CARRY
     return cost
 
 
