@@ -80,6 +80,9 @@ def viterbi(
     if not rows:
         return Solution(0.0, [])
     pins = forced or {}
+    # steps[side][sb][has][sa][had]: step() tabled, as the inner loop needs it per state pair
+    steps = [[[[[step(sa, sb, had, has, side) for had in (False, True)] for sa in range(3)]
+               for has in (False, True)] for sb in range(3)] for side in (0, 1)]
     cache: dict[tuple[int, int, int], float] = {} if memo is None else memo
     states = [expand(r, candidates(r, wl, wr, pins.get(t)), t == 0) for t, r in enumerate(rows)]
     scores = [e for _, e, _, _ in states[0]]
@@ -92,14 +95,13 @@ def viterbi(
         ptr: list[int] = []
         for kb, eb, slb, srb in states[t]:
             best, arg = inf, -1
+            to_l, to_r = steps[0][slb][kb > 0], steps[1][srb][kb < b.n]
             for idx, (ka, _, sla, sra) in enumerate(prev):
+                dl = to_l[sla][ka > 0]
+                dr = to_r[sra][ka < a.n]
+                if dl is None or dr is None:
+                    continue
                 s = scores[idx]
-                dl = step(sla, slb, ka > 0, kb > 0, 0)
-                if dl is None:
-                    continue
-                dr = step(sra, srb, ka < a.n, kb < b.n, 1)
-                if dr is None:
-                    continue
                 key = (t, ka, kb)
                 tc = cache.get(key)
                 if tc is None:
