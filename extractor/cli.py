@@ -1,25 +1,41 @@
 """cli: the ``extractor`` command; parses arguments, calls the library, writes results.
 
-The only module that prints or exits. Page numbers are 1-based here and converted once, with
-:func:`extractor.pagespec.parse_pages`, to the library's 0-based indices. Every
-:class:`~extractor.errors.ExtractorError` becomes one line on stderr (``extractor: FILE: reason``)
-and its :class:`~extractor.errors.ExitCode`; an unexpected exception becomes one line and exit
-code 1 (``-v`` shows its traceback).
+Here the command group, ``extract`` and ``repair``; ``batch`` and ``debug`` are in
+:mod:`extractor.cli_batch` and :mod:`extractor.cli_debug`, what the commands share in
+:mod:`extractor.cli_common`. These are the only modules that print or exit. Page numbers are
+1-based here and converted once, with :func:`extractor.pagespec.parse_pages`, to the library's
+0-based indices. Every :class:`~extractor.errors.ExtractorError` becomes one line on stderr
+(``extractor: FILE: reason``) and its :class:`~extractor.errors.ExitCode`; an unexpected
+exception becomes one line and exit code 1 (``-v`` shows its traceback).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 import click
 
 from extractor import __version__
+from extractor.cli_batch import batch_command
+from extractor.cli_common import (
+    CONTEXT_SETTINGS,
+    FORMATS,
+    STDIN_NAME,
+    CliError,
+    _check_page_spec,
+    _logging,
+    _message,
+    _page_count,
+    log,
+    output_options,
+    verbosity_options,
+)
+from extractor.cli_debug import debug
 from extractor.errors import (
     ExitCode,
     ExtractorError,
@@ -27,110 +43,17 @@ from extractor.errors import (
     InputError,
     NoTextError,
     NotPDFError,
-    PageRangeError,
     TextInputError,
 )
 from extractor.options import BACKENDS, ExtractOptions
-from extractor.pagespec import needs_page_count, parse_pages
+from extractor.pagespec import parse_pages
 from extractor.quality_flags import no_text_message
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-# --format value -> name of the Document method that renders it.
-FORMATS = {"text": "to_text", "markdown": "to_markdown", "json": "to_json"}
 # Documents written to one output are separated by a line holding only a form feed.
 DOC_SEPARATOR = "\f\n"
-STDIN_NAME = "<stdin>"
 # A page stuck inside the C library cannot be interrupted from Python: past this many times the
 # --timeout (plus a few seconds) the whole process ends (see extractor.limits.hard_exit_after).
 HARD_LIMIT_FACTOR, HARD_LIMIT_GRACE = 2.0, 5.0
-
-log = logging.getLogger("extractor")
-
-
-class CliError(click.ClickException):
-    """One line on stderr, ``extractor: <message>``, and the given exit code."""
-
-    def __init__(self, message: str, exit_code: int = ExitCode.FAILURE) -> None:
-        super().__init__(message)
-        self.exit_code = int(exit_code)
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"extractor: {self.format_message()}", err=True)
-
-
-def output_options(*, formats: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """``-o/--output`` (and ``-f/--format`` when ``formats`` has a choice), shared by commands."""
-
-    def decorator(func: Callable) -> Callable:
-        if len(formats) > 1:
-            func = click.option(
-                "-f",
-                "--format",
-                "fmt",
-                type=click.Choice(formats),
-                default=formats[0],
-                show_default=True,
-                help="Output format.",
-            )(func)
-        return click.option(
-            "-o",
-            "--output",
-            type=click.File("w", encoding="utf-8", lazy=True),
-            default="-",
-            show_default="stdout",
-            metavar="FILE|-",
-            help="Write the result to FILE (created only if there is something to write).",
-        )(func)
-
-    return decorator
-
-
-def verbosity_options(func: Callable) -> Callable:
-    func = click.option(
-        "-q", "--quiet", is_flag=True, help="Only errors on stderr: no warnings, no progress bar."
-    )(func)
-    return click.option(
-        "-v", "--verbose", is_flag=True, help="Also info messages, and tracebacks of crashes."
-    )(func)
-
-
-class _ClickHandler(logging.Handler):
-    """Library log records -> ``extractor: message`` on the current stderr, each one once.
-
-    The only bytes the CLI hands the library come from stdin, so "<bytes>" reads "<stdin>".
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: set[str] = set()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            message = record.getMessage()
-            if message.startswith("<bytes>"):
-                message = STDIN_NAME + message[len("<bytes>") :]
-            if message in self.seen:
-                return
-            self.seen.add(message)
-            click.echo(f"extractor: {message}", err=True)
-        except Exception:  # pragma: no cover - logging must never crash the command
-            self.handleError(record)
-
-
-@contextlib.contextmanager
-def _logging(verbose: bool, quiet: bool) -> Iterator[None]:
-    handler = _ClickHandler()
-    level = logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING
-    old_level, old_propagate = log.level, log.propagate
-    log.addHandler(handler)
-    log.setLevel(level)
-    log.propagate = False
-    try:
-        yield
-    finally:
-        log.removeHandler(handler)
-        log.setLevel(old_level)
-        log.propagate = old_propagate
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -249,25 +172,6 @@ def extract(
         click.get_current_context().exit(batch.exit_code)
 
 
-def _check_page_spec(spec: str | None) -> list[int] | None:
-    """Parse the spec once; open ranges ("5-") wait for each document's page count."""
-    if spec is None:
-        return None
-    if needs_page_count(spec):
-        # Syntax check now ("5-" checked as "5-5"); the range is resolved per document.
-        parts = [p.strip() for p in spec.split(",")]
-        _parse_or_usage(",".join(p + p[:-1].strip() if p.endswith("-") else p for p in parts))
-        return None
-    return _parse_or_usage(spec)
-
-
-def _parse_or_usage(spec: str, page_count: int | None = None) -> list[int]:
-    try:
-        return parse_pages(spec, page_count)
-    except PageRangeError as exc:
-        raise click.BadParameter(str(exc), param_hint="'-p' / '--pages'") from exc
-
-
 def _extract_one(
     name: str,
     spec: str | None,
@@ -310,26 +214,6 @@ def _report(label: str, message: str) -> None:
     """One line on stderr, whatever the message holds."""
     lines = message.strip().splitlines()
     click.echo(f"extractor: {lines[0] if lines else label}", err=True)
-
-
-def _message(exc: ExtractorError, label: str) -> str:
-    """The library names bytes input "<bytes>"; say "<stdin>" instead. Add the file if missing."""
-    text = str(exc)
-    if label == STDIN_NAME and text.startswith("<bytes>"):
-        text = STDIN_NAME + text[len("<bytes>") :]
-    if isinstance(exc, PageRangeError) and not text.startswith(label):
-        text = f"{label}: {text}"
-    return text
-
-
-def _page_count(source: str | bytes, options: ExtractOptions) -> int:
-    from extractor.load import open_document
-
-    loaded = open_document(source, options)
-    try:
-        return loaded.page_count
-    finally:
-        loaded.close()
 
 
 def _read_stdin() -> bytes:
@@ -415,164 +299,9 @@ def _read_text(file: str, label: str) -> str:
         ) from exc
 
 
-@cli.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
-    "-p",
-    "--pages",
-    metavar="SPEC",
-    help='Pages to draw, 1-based: "3", "1-4". Default: the first page (PNG), all pages (PDF).',
-)
-@click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="OUT.png|OUT.pdf",
-    help="PNG picture(s) or a PDF with one page per input page, chosen by the extension.",
-)
-@click.option(
-    "--dpi", type=click.IntRange(18, 600), default=110, show_default=True,
-    help="Resolution of PNG pictures, pixels per inch.",
-)
-@click.option(
-    "--backend", type=click.Choice(BACKENDS), default="pymupdf", show_default=True,
-    help="PDF engine that reads the words (pymupdf always renders).",
-)
-@click.option(
-    "--password", envvar="EXTRACTOR_PASSWORD", show_envvar=True,
-    help="User password of encrypted PDFs.",
-)
-@verbosity_options
-def debug(
-    file: str,
-    pages: str | None,
-    output: str,
-    dpi: int,
-    backend: str,
-    password: str | None,
-    verbose: bool,
-    quiet: bool,
-) -> None:
-    """Draw what the layout analysis saw over the page (see extractor.debug).
-
-    \b
-    Each block's box in the colour of its role, its reading-order number, arrows
-    from block to block in reading order, dashed column edges and a legend. With
-    several pages and a .png output, one picture per page: out-3.png, out-7.png
-    (the 1-based page number). The files written are listed on stdout.
-    """
-    from extractor.debug import write_debug
-
-    indices = _check_page_spec(pages)
-    options = ExtractOptions(backend=backend, password=password)
-    with _logging(verbose, quiet):
-        try:
-            if pages is not None and indices is None:
-                indices = parse_pages(pages, _page_count(file, options))
-            written = write_debug(file, output, pages=indices, dpi=dpi, options=options)
-        except ExtractorError as exc:
-            raise CliError(_message(exc, file), exc.exit_code) from exc
-        except OSError as exc:
-            raise CliError(f"{output}: cannot write ({exc.strerror or exc})") from exc
-        except Exception as exc:
-            if verbose:
-                click.echo(traceback.format_exc().rstrip(), err=True)
-            raise CliError(f"{file}: unexpected error: {type(exc).__name__}: {exc}") from exc
-    for path in written:
-        click.echo(str(path))
-
-
-@cli.command("batch", context_settings=CONTEXT_SETTINGS)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="RESULTS.jsonl",
-    help="JSON Lines file of records; an existing one is resumed (done inputs are skipped).",
-)
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(tuple(FORMATS)), default="text",
-    show_default=True, help="What goes into each record's output.",
-)
-@click.option(
-    "--workers", type=click.IntRange(min=1), metavar="N",
-    help="Worker processes on this machine.  [default: the number of cores]",
-)
-@click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0,
-    show_default=True, metavar="SECONDS", help="Time limit of one document (kind timeout).",
-)
-@click.option(
-    "--scheduler", metavar="tcp://HOST:PORT",
-    help='Run on this Dask scheduler instead (pip install "extractor[dask]").',
-)
-@click.option(
-    "--password", envvar="EXTRACTOR_PASSWORD", show_envvar=True,
-    help="User password tried on encrypted PDFs.",
-)
-@verbosity_options
-def batch_command(
-    inputs: tuple[str, ...],
-    output: str,
-    fmt: str,
-    workers: int | None,
-    timeout: float,
-    scheduler: str | None,
-    password: str | None,
-    verbose: bool,
-    quiet: bool,
-) -> None:
-    """Extract many PDFs into one JSON Lines file, in parallel, resumably.
-
-    \b
-    INPUTS are PDF files, folders (every *.pdf below, sorted) or "-" for a list
-    of paths on stdin, one a line. Each input gives one line in RESULTS.jsonl:
-      {"path", "size", "sha256", "pages", "format", "output", "seconds"}
-    or, when it fails, {"path", "error", "kind", ...} with kind one of not_found,
-    not_pdf, damaged, encrypted, timeout, internal, crashed, ...; a bad file never
-    stops the batch. Run the same command again after a crash or Ctrl-C: inputs
-    already recorded (same path, same SHA-256) are skipped, a cut last line is redone.
-
-    \b
-    Exit codes: 0 every input has a good record; 1 some have error records;
-    2 usage (bad RESULTS file, format not available); 10 Dask not installed.
-    """
-    from extractor import batch as batching
-
-    stdin = click.get_text_stream("stdin") if "-" in inputs else None
-    options = ExtractOptions(password=password, timeout=timeout)
-    with _logging(verbose, quiet), _batch_progress(quiet) as progress:
-        try:
-            paths = batching.expand_inputs(inputs, stdin)
-            stats = batching.run_batch(
-                paths, output, workers=workers, scheduler=scheduler, options=options,
-                fmt=fmt, progress=progress,
-            )
-        except ExtractorError as exc:
-            raise CliError(str(exc), exc.exit_code) from exc
-        except OSError as exc:
-            raise CliError(f"{output}: {exc}") from exc
-    if not quiet:
-        click.echo(f"extractor: batch: {stats.summary()}", err=True)
-    if not stats.ok:
-        click.get_current_context().exit(ExitCode.FAILURE)
-
-
-@contextlib.contextmanager
-def _batch_progress(quiet: bool) -> Iterator[Callable[..., None] | None]:
-    """Files done, pages/s, errors and time left on stderr, only when stderr is a terminal."""
-    stderr = click.get_text_stream("stderr")
-    if quiet or not stderr.isatty():
-        yield None
-        return
-    bars: list[Any] = []
-
-    def update(stats: Any, record: Any) -> None:
-        if not bars:
-            bars.append(click.progressbar(length=stats.total, file=stderr, show_pos=True))
-        bars[0].label = f"{stats.pages_per_second:.1f} pages/s, {stats.errors} errors"
-        bars[0].update(0 if record is None else 1)
-
-    try:
-        yield update
-    finally:
-        if bars:
-            bars[0].render_finish()
+# The commands that live in modules of their own, on the same group.
+cli.add_command(batch_command)
+cli.add_command(debug)
 
 
 def main(args: list[str] | None = None) -> Any:
