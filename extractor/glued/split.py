@@ -32,6 +32,7 @@ PE_HYPH = 8.0  # after a hyphen
 PE_HEAD = 0.3  # after a heading (rows.is_heading)
 PE_GAP = 2.0  # a short line before a gap in its column without a full stop
 C_HEAD = 1.0  # prior price of reading a heading-like line as a heading
+C_GAP_LOWER = 3.0  # a full stop, a gap in the column, then a small letter
 C_CASE = 0.8  # small letter after a full stop
 C_CAP = 0.3  # capital after no full stop (names make this weak)
 C_CAP_COMMON = 1.5  # ... unless the word is a common one ("The", "During"): no name
@@ -134,6 +135,8 @@ def gap_flow(a: Row, i: int, b: Row, j: int) -> float:
         return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else 2 * C_BADJOIN
     if not a.term[i] and b.upper[j]:
         return C_CAP_COMMON if b.common[j] else C_CAP
+    if a.term[i] and b.lower[j]:
+        return C_GAP_LOWER  # a paragraph after a gap that starts with a small letter
     return 0.0
 
 
