@@ -146,3 +146,32 @@ def test_one_part_runs_go_to_the_right_side(seed: int) -> None:
     result = analyse(page.text)
     truth = [(g, w) for g, w in zip(result.parts, page.rows) if w is not None]
     assert sum(g == w for g, w in truth) >= 0.9 * len(truth)
+
+
+def test_column_states_never_restart_after_an_end() -> None:
+    from extractor.glued.chain import step
+
+    assert step(2, 1, False, True, 0) is None  # ended, then text again: impossible
+    assert step(0, 1, False, False, 1) is None  # a column starts only with text
+    assert step(1, 2, False, False, 0) is None  # it ends right after its last text row
+    assert step(0, 1, False, True, 0) > step(0, 1, False, True, 1)  # left starting lower is rarer
+    assert step(1, 2, True, False, 0) > step(1, 2, True, False, 1)  # ... and so is left ending early
+
+
+def test_caption_openers() -> None:
+    from extractor.glued.rows import is_caption_start
+
+    assert is_caption_start("Figure 2: A user-defined function".split(), 0)
+    assert is_caption_start("end. Table 3. Results of".split(), 1)
+    assert not is_caption_start("as shown in Figure 2 and".split(), 3)
+    assert not is_caption_start("see Figure 2. below".split(), 1)
+
+
+def test_small_letter_after_a_full_stop_and_a_gap_costs() -> None:
+    from extractor.glued.rows import make_row
+    from extractor.glued.split import gap_flow
+
+    a = make_row(0, "the scope ends.".split(), False)
+    b = make_row(1, "ration of the".split(), True)
+    c = make_row(1, "The next one".split(), True)
+    assert gap_flow(a, 2, b, 0) > gap_flow(a, 2, c, 0)

@@ -8,6 +8,8 @@ n = left only). Costs are negative log-odds in rough units:
   as language, a line-end hyphen whose join is not a word.
 The left column's next word is always word 0 of the next row, the right column's is word k_{i+1},
 so a first-order chain over k captures the line-breaking rule exactly.
+The two-column search runs these costs through chain.viterbi, which adds each column's start/end
+state; `viterbi` here is the plain chain, kept for the one-column reading.
 """
 
 from __future__ import annotations
