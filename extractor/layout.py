@@ -24,8 +24,8 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
     blocks = build_blocks(upright)
     roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules)
     blocks = [replace(b, role=r) for b, r in zip(blocks, roles)]
-    order = [i for unit in reading_order_of_units(blocks, raw.rules) for i in unit]
     columns = find_columns([b for b in blocks if b.role is Role.BODY])
+    order = [i for unit in reading_order_of_units(blocks, raw.rules, len(columns)) for i in unit]
     ordered = [
         replace(blocks[i], order=n, column=column_of(blocks[i], columns))
         for n, i in enumerate(order)
@@ -46,7 +46,9 @@ def _has_words(line: Line) -> bool:
 MAX_FENCES = 50  # wide rules considered per page (a ruled table needs no more)
 
 
-def reading_order_of_units(blocks: list[Block], rects: tuple[BBox, ...] = ()) -> list[list[int]]:
+def reading_order_of_units(
+    blocks: list[Block], rects: tuple[BBox, ...] = (), columns: int = 2
+) -> list[list[int]]:
     """Reading order of the blocks, a heading kept with the block it introduces.
 
     A heading is read with what follows it: when it stands just above a block it overlaps,
@@ -72,7 +74,7 @@ def reading_order_of_units(blocks: list[Block], rects: tuple[BBox, ...] = ()) ->
             current = nxt
     boxes = [BBox.enclosing([blocks[i].bbox for i in unit]) for unit in units]
     fences = _fences(rects, boxes)
-    order = reading_order(boxes + fences)
+    order = reading_order(boxes + fences, columns=columns)
     return [units[k] for k in order if k < len(units)]
 
 

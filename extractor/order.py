@@ -23,8 +23,13 @@ OVERLAP_SLACK = 2.0
 MAX_ORDERED = 120
 
 
-def reading_order(boxes: Sequence[BBox]) -> list[int]:
-    """Indices of ``boxes`` in reading order."""
+def reading_order(boxes: Sequence[BBox], *, columns: int = 2) -> list[int]:
+    """Indices of ``boxes`` in reading order.
+
+    ``columns`` is the number of text columns found on the page: with one, side-by-side
+    boxes (a centred byline beside a heading further down) are read top to bottom, as
+    there is no column to finish first.
+    """
     n = len(boxes)
     if n < 2:
         return list(range(n))
@@ -38,16 +43,18 @@ def reading_order(boxes: Sequence[BBox]) -> list[int]:
         for bi in range(n):
             if ai == bi:
                 continue
-            if _before(a, boxes[bi], boxes, by_top):
+            if _before(a, boxes[bi], boxes, by_top, columns):
                 succ[ai].append(bi)
                 indeg[bi] += 1
     return _toposort(boxes, succ, indeg)
 
 
-def _before(a: BBox, b: BBox, boxes: Sequence[BBox], by_top: list[int]) -> bool:
+def _before(a: BBox, b: BBox, boxes: Sequence[BBox], by_top: list[int], columns: int = 2) -> bool:
     overlap = a.h_overlap(b)
     if overlap > OVERLAP_SLACK:
         return a.top < b.top or (a.top == b.top and a.x0 < b.x0)
+    if columns <= 1 and (b.bottom <= a.top or a.bottom <= b.top):
+        return a.top < b.top  # one column: what stands higher is read first
     if a.x1 > b.x0 + OVERLAP_SLACK:
         return False  # a is not left of b
     if b.bottom > a.top:

@@ -178,3 +178,14 @@ def test_a_number_in_the_middle_of_the_page_is_not_a_page_number():
     lone = text_line("42", 250, y + 20, size=9)
     roles = {b.text: b.role for b in analyse("t", [page(body + lone)]).pages[0].blocks}
     assert roles["42"] is not Role.PAGE_NUMBER
+
+
+def test_one_column_page_reads_a_centred_byline_before_a_heading_lower_left():
+    boxes = {"heading": BBox(72, 237, 191, 253), "byline": BBox(260, 159, 398, 175),
+             "body": BBox(120, 280, 538, 600)}
+    names = list(boxes)
+    one = [names[i] for i in reading_order([boxes[n] for n in names], columns=1)]
+    assert one == ["byline", "heading", "body"]
+    # With two columns the left one is finished first, as Breuel's rule says.
+    two = [names[i] for i in reading_order([boxes[n] for n in names], columns=2)]
+    assert two.index("heading") < two.index("byline")
