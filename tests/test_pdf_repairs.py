@@ -1,0 +1,52 @@
+"""Repairs seen end to end on PDFs made here: fake bold, ligatures, soft hyphens, tracking."""
+
+from __future__ import annotations
+
+import pymupdf
+
+import extractor
+
+
+def _pdf(draw) -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    draw(page)
+    return doc.tobytes()
+
+
+def test_fake_bold_overprint_is_read_once():
+    def draw(page):
+        for dx in (0.0, 0.3):
+            page.insert_text((72 + dx, 100), "Fake bold heading here", fontname="helv", fontsize=12)
+        page.insert_text((72, 130), "Normal body text follows the heading line.", fontname="helv", fontsize=10)
+
+    assert extractor.extract(_pdf(draw)).to_text() == (
+        "Fake bold heading here\n\nNormal body text follows the heading line.\n"
+    )
+
+
+def test_ligatures_are_expanded_and_soft_hyphens_mended():
+    def draw(page):
+        font = pymupdf.Font("tiro")
+        tw = pymupdf.TextWriter(page.rect)
+        tw.append((72, 100), "The \ufb01rst of\ufb01ce was a", font=font, fontsize=11)
+        tw.append((72, 114), "dif\u00ad", font=font, fontsize=11)
+        tw.append((72, 128), "ferent place entirely.", font=font, fontsize=11)
+        tw.write_text(page)
+
+    text = extractor.extract(_pdf(draw)).to_text()
+    assert "first office" in text and "different" in text and "\u00ad" not in text
+
+
+def test_letter_spaced_footer_is_one_word_in_its_role():
+    def draw(page):
+        page.insert_text((72, 100), "Body text of the page in one short paragraph.", fontname="helv", fontsize=10)
+        x = 200.0
+        for ch in "www.example.org":
+            page.insert_text((x, 820), ch, fontname="helv", fontsize=8)
+            x += pymupdf.get_text_length(ch, "helv", 8) + 3.5
+
+    doc = extractor.extract(_pdf(draw))
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles.get("www.example.org") is extractor.Role.FOOTER
+    assert doc.to_text() == "Body text of the page in one short paragraph.\n"
