@@ -58,6 +58,7 @@ def assign_roles(
     size = body_size(blocks) or 10.0
     roles = [_local_role(b, size, width, height) for b in blocks]
     _mark_number_rows(blocks, roles, height)
+    _mark_small_labels(blocks, roles, size)
     _mark_sidebars(blocks, roles, rects, size, width * height)
     _mark_footnotes(blocks, roles, size, height)
     for i, b in enumerate(blocks):
@@ -114,6 +115,27 @@ def _mark_number_rows(blocks: list[Block], roles: list[Role], height: float) -> 
             if j != i and len(o.lines) == 1 and o.bbox.v_overlap(b.bbox) > 0.5 * min(o.bbox.height, b.bbox.height):
                 if roles[j] in (Role.BODY, Role.HEADING, Role.TITLE):
                     roles[j] = Role.HEADER if top else Role.FOOTER
+
+
+def _mark_small_labels(blocks: list[Block], roles: list[Role], size: float) -> None:
+    """A short bold line smaller than the body heads the text right below it (perhaps through
+    a few more headings); with no text below it, it labels part of a figure ("Tightened
+    nut") and is a note."""
+    for i, b in enumerate(blocks):
+        if roles[i] is Role.HEADING and b.size < 0.9 * size and not _heads_text(blocks, roles, i, size, 3):
+            roles[i] = Role.NOTE
+
+
+def _heads_text(blocks: list[Block], roles: list[Role], i: int, size: float, depth: int) -> bool:
+    b = blocks[i]
+    for j, o in enumerate(blocks):
+        if j == i or not 0 <= o.bbox.top - b.bbox.bottom < 2 * size or o.bbox.h_overlap(b.bbox) <= 0:
+            continue
+        if roles[j] is Role.BODY and len(o.lines) >= 2:
+            return True
+        if roles[j] is Role.HEADING and depth > 1 and _heads_text(blocks, roles, j, size, depth - 1):
+            return True
+    return False
 
 
 def _capitals_heading(text: str) -> bool:

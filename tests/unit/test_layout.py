@@ -189,3 +189,12 @@ def test_one_column_page_reads_a_centred_byline_before_a_heading_lower_left():
     # With two columns the left one is finished first, as Breuel's rule says.
     two = [names[i] for i in reading_order([boxes[n] for n in names], columns=2)]
     assert two.index("heading") < two.index("byline")
+
+
+def test_small_bold_line_over_text_is_a_heading_and_alone_a_label():
+    head = text_line("RIN 2120-AA64", 50, 300, size=8, bold=True)
+    body, _ = column(PROSE[:1], 50, 300, 312, size=10)
+    label = text_line("Tightened nut", 400, 600, size=8, bold=True)
+    roles = {b.text: b.role for b in analyse("t", [page(head + body + label)]).pages[0].blocks}
+    assert roles["RIN 2120-AA64"] is Role.HEADING
+    assert roles["Tightened nut"] is Role.NOTE
