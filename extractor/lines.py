@@ -267,24 +267,28 @@ def _merge_words(words: list[Word]) -> Word:
     )
 
 
-_GLUED = regex.compile(r"^(\p{Ll}{2,}[.!?][\"”’)]?)(\p{Lu}\p{Ll}+\S*)$")
+# Places inside one token where a space was lost (the glyph gap fell below the engine's
+# space threshold): after a sentence end before a capitalised word ("euthanized.These"),
+# after punctuation before an opening quote and a capital ("ask:“What"), and after a
+# mathematical letter before a plain word ("5𝜎level").
+_GLUED = regex.compile(
+    r"^(\p{Ll}{2,}[.!?][\"”’)]?)(\p{Lu}\p{Ll}+\S*)$"
+    r"|^(\S*\p{L}[:;,.!?])([“‘(]\p{Lu}\S*)$"
+    r"|^(\S*[\U0001D400-\U0001D7FF])(\p{Ll}{2,}\S*)$"
+)
 
 
 def _split_glued_sentences(words: list[Word]) -> list[Word]:
-    """Restore the space a PDF without space glyphs lost at a tight sentence end.
-
-    "euthanized.These": a lower-case word, a full stop and a capitalised word in one token
-    is two words (the glyph gap was below the engine's space threshold). The box is shared
-    out by characters.
-    """
+    """Restore the spaces a PDF without space glyphs lost (see ``_GLUED``); the word's box is
+    shared out by characters."""
     out: list[Word] = []
     for w in words:
         text = w.text
-        m = _GLUED.match(text) if ("." in text or "!" in text or "?" in text) else None
+        m = None if text.isascii() and text.isalnum() else _GLUED.match(text)
         if m is None:
             out.append(w)
             continue
-        head, tail = m.group(1), m.group(2)
+        head, tail = (g for g in m.groups() if g is not None)
         cut = w.bbox.x0 + w.bbox.width * len(head) / len(text)
         out.append(replace(w, text=head, bbox=BBox(w.bbox.x0, w.bbox.top, cut, w.bbox.bottom)))
         out.append(replace(w, text=tail, bbox=BBox(cut, w.bbox.top, w.bbox.x1, w.bbox.bottom)))

@@ -95,6 +95,11 @@ def test_space_restored_at_a_tight_sentence_end():
     assert texts(build_lines(words)) == ["pets euthanized. These problems"]
 
 
+def test_space_restored_before_a_quote_and_after_a_math_letter():
+    words = text_line("we ask:\u201cWhat is 5\U0001d70elevel now", 50, 100)
+    assert texts(build_lines(words)) == ["we ask: \u201cWhat is 5\U0001d70e level now"]
+
+
 def test_addresses_and_abbreviations_are_not_split():
     words = text_line("see www.example.com and e.g.The U.S.Army", 50, 100)
     assert texts(build_lines(words)) == ["see www.example.com and e.g.The U.S.Army"]
