@@ -284,7 +284,10 @@ def _split_glued_sentences(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for w in words:
         text = w.text
-        m = None if text.isascii() and text.isalnum() else _GLUED.match(text)
+        if text.isascii() and not ("." in text[:-1] or "!" in text[:-1] or "?" in text[:-1]):
+            m = None  # the common case, settled without the regex
+        else:
+            m = _GLUED.match(text)
         if m is None:
             out.append(w)
             continue
