@@ -66,16 +66,30 @@ def final(sl: int, sr: int) -> float:
     return (C_LOWER[0] + C_EARLY[0] if sl == 0 else 0.0) + (C_LOWER[1] + C_EARLY[1] if sr == 0 else 0.0)
 
 
+def row_candidates(
+    t: int, row: Row, wl: float, wr: float, pin: int | None,
+    emits: dict[int, list[tuple[int, float]]] | None,
+) -> list[tuple[int, float]]:
+    if pin is not None or emits is None:
+        return candidates(row, wl, wr, pin)
+    out = emits.get(t)
+    if out is None:
+        out = emits[t] = candidates(row, wl, wr)
+    return out
+
+
 def viterbi(
     rows: list[Row],
     wl: float,
     wr: float,
     forced: dict[int, int] | None = None,
     memo: dict[tuple[int, int, int], float] | None = None,
+    emits: dict[int, list[tuple[int, float]]] | None = None,
 ) -> Solution:
     """Best split of every row for column widths wl, wr (em); `forced` pins some rows' k.
 
-    `memo` keeps the (state-free) transition costs between passes at the same widths.
+    `memo` keeps the (state-free) transition costs between passes at the same widths, `emits`
+    each free row's candidate splits with their emission costs.
     """
     if not rows:
         return Solution(0.0, [])
@@ -84,7 +98,8 @@ def viterbi(
     steps = [[[[[step(sa, sb, had, has, side) for had in (False, True)] for sa in range(3)]
                for has in (False, True)] for sb in range(3)] for side in (0, 1)]
     cache: dict[tuple[int, int, int], float] = {} if memo is None else memo
-    states = [expand(r, candidates(r, wl, wr, pins.get(t)), t == 0) for t, r in enumerate(rows)]
+    states = [expand(r, row_candidates(t, r, wl, wr, pins.get(t), emits), t == 0)
+              for t, r in enumerate(rows)]
     scores = [e for _, e, _, _ in states[0]]
     back: list[list[int]] = []
     inf = float("inf")

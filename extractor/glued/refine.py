@@ -86,6 +86,7 @@ def runs(rows: list[Row], ks: list[int]) -> list[tuple[list[int], int]]:
 def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
     best = Solution(sol.cost + global_cost(rows, sol.ks, wl), sol.ks)
     memo: dict[tuple[int, int, int], float] = {}
+    emits: dict[int, list[tuple[int, float]]] = {}
     for _ in range(MAX_PASSES):
         improved = False
         found = runs(rows, best.ks)
@@ -93,9 +94,16 @@ def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
         if len(found) <= MAX_PAIRS:
             moves += [[a, b] for i, a in enumerate(found) for b in found[i + 1 :]]
         moves.append(found)
+        # a run at the top or bottom may hold both columns' one-part rows: one column starts
+        # lower or ends earlier inside it, the other has a gap there
+        for run, side in found:
+            if run[0] != 0 and run[-1] != len(rows) - 1:
+                continue
+            for j in range(1, len(run)):
+                moves += [[(run[:j], side)], [(run[j:], side)]]
         for move in moves:
             pins = {t: (0 if side == 0 else rows[t].n) for run, side in move for t in run}
-            trial = viterbi(rows, wl, wr, pins, memo)
+            trial = viterbi(rows, wl, wr, pins, memo, emits)
             total = trial.cost + global_cost(rows, trial.ks, wl)
             if total < best.cost - 1e-9:
                 best, improved = Solution(total, trial.ks), True

@@ -34,6 +34,7 @@ PE_HYPH = 8.0  # after a hyphen
 PE_HEAD = 0.3  # after a heading (rows.is_heading)
 PE_GAP = 2.0  # a short line before a gap in its column without a full stop
 C_HEAD = 1.0  # prior price of reading a heading-like line as a heading
+C_HEAD_SPLIT = 1.0  # a whole heading-like row split into two parts
 C_GAP_LOWER = 3.0  # a full stop, a gap in the column, then a small letter
 C_CASE = 0.8  # small letter after a full stop
 C_CAP = 0.3  # capital after no full stop (names make this weak)
@@ -84,7 +85,11 @@ def emission(row: Row, k: int, wl: float, wr: float) -> float:
         # the split denies this pair as neighbours: a pair that reads as prose costs, a pair that
         # does not ("of The", "ends. next") is evidence for the split
         cost += LAMBDA * pmi(row.words[k - 1], row.words[k])
-        if not row.hyph[k - 1]:
+        if row.head_pre[n]:
+            # a short title-case row ("Related Work", "9. Method") is one heading more often
+            # than two side by side, and a capital after no full stop in it is no evidence
+            cost += C_HEAD_SPLIT
+        elif not row.hyph[k - 1]:
             cost -= flow_cost(row, k - 1, row, k)
     return cost
 
