@@ -175,3 +175,15 @@ def test_small_letter_after_a_full_stop_and_a_gap_costs() -> None:
     b = make_row(1, "ration of the".split(), True)
     c = make_row(1, "The next one".split(), True)
     assert gap_flow(a, 2, b, 0) > gap_flow(a, 2, c, 0)
+
+
+def test_heading_row_is_not_split_into_two_headings():
+    """A short title-case row ("Related Work") is one heading: splitting it costs more than
+    keeping it whole, although a capital after no full stop is rare in the page's prose."""
+    from extractor.glued.casing import case_table
+    from extractor.glued.rows import make_row
+    from extractor.glued.split import emission
+
+    row = make_row(0, ["Related", "Work"], False)
+    row.case = case_table([make_row(1, "the cat sat on the mat and the dog".split(), False), row])
+    assert emission(row, 1, 20.0, 20.0) > emission(row, 2, 20.0, 20.0)
