@@ -53,7 +53,7 @@ def _baseline_groups(words: list[Word]) -> list[list[Word]]:
     current: list[Word] = []
     anchor = 0.0
     for w in words:
-        if current and abs(w.baseline - anchor) <= 0.25 * max(w.size, 1.0):
+        if current and abs(w.baseline - anchor) <= 0.25 * (w.size if w.size > 1.0 else 1.0):
             current.append(w)
         else:
             if current:

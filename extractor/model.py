@@ -57,11 +57,16 @@ class BBox:
 
     def h_overlap(self, other: BBox) -> float:
         """Width of the horizontal overlap (negative: the gap between them)."""
-        return min(self.x1, other.x1) - max(self.x0, other.x0)
+        # Conditionals, not min()/max(): this runs for every pair the layout compares.
+        right = self.x1 if self.x1 < other.x1 else other.x1
+        left = self.x0 if self.x0 > other.x0 else other.x0
+        return right - left
 
     def v_overlap(self, other: BBox) -> float:
         """Height of the vertical overlap (negative: the gap between them)."""
-        return min(self.bottom, other.bottom) - max(self.top, other.top)
+        low = self.bottom if self.bottom < other.bottom else other.bottom
+        high = self.top if self.top > other.top else other.top
+        return low - high
 
     def contains_point(self, x: float, y: float) -> bool:
         return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom

@@ -217,25 +217,26 @@ def _words(
                 dx, dy = line["dir"]
                 flat = abs(dy) < 0.1
                 lines[(b_no, l_no)] = ([_span_style(sp) for sp in line["spans"]], flat, flat and dx > 0)
-    key = None
+    cur_block = cur_line = -1
     spans: list[tuple] = []
-    i = 0
+    last = i = 0
     flat = upright = True
     chars = bad = 0
     for x0, y0, x1, y1, text, b_no, l_no, _ in words:
-        if (b_no, l_no) != key:
-            key = (b_no, l_no)
-            found = lines.get(key)
+        if l_no != cur_line or b_no != cur_block:
+            cur_block, cur_line = b_no, l_no
+            found = lines.get((b_no, l_no))
             if found is None:
                 spans = []
                 continue
             spans, flat, upright = found
+            last = len(spans) - 1
             i = 0
         if not spans:
             continue
-        if upright:
+        if upright and i < last:
             mid = (x0 + x1) / 2
-            while i + 1 < len(spans) and spans[i][0] < mid:
+            while i < last and spans[i][0] < mid:
                 i += 1
         _, font, size, bold, italic, baseline = spans[i]
         if text.isascii() and text.isprintable():
