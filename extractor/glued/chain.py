@@ -19,7 +19,7 @@ one decision between two layouts, instead of a row-by-row coin toss.
 from __future__ import annotations
 
 from extractor.glued.rows import Row
-from extractor.glued.split import C_SINGLE, C_START, Solution, candidates, transition
+from extractor.glued.split import C_SINGLE, C_START, Solution, backtrack, candidates, transition
 
 # one-time layout priors, per column (left, right)
 C_LOWER = (1.5, 0.5)  # the column starts below the page's first text row
@@ -131,10 +131,5 @@ def viterbi(
     last = states[-1]
     totals = [s + final(sl, sr) for s, (_, _, sl, sr) in zip(scores, last)]
     idx = min(range(len(totals)), key=totals.__getitem__)
-    total = totals[idx]
-    path = [idx]
-    for ptr in reversed(back):
-        idx = ptr[idx]
-        path.append(idx)
-    path.reverse()
-    return Solution(total, [states[t][p][0] for t, p in enumerate(path)])
+    path = backtrack(back, idx)
+    return Solution(totals[idx], [states[t][p][0] for t, p in enumerate(path)])

@@ -265,10 +265,15 @@ def viterbi(
         scores = new_scores
         back.append(ptr)
     idx = min(range(len(scores)), key=scores.__getitem__)
-    total = scores[idx]
+    path = backtrack(back, idx)
+    return Solution(scores[idx], [cands[t][p][0] for t, p in enumerate(path)])
+
+
+def backtrack(back: list[list[int]], idx: int) -> list[int]:
+    """The best path's state index per row, from the back pointers and the last state."""
     path = [idx]
     for ptr in reversed(back):
         idx = ptr[idx]
         path.append(idx)
     path.reverse()
-    return Solution(total, [cands[t][p][0] for t, p in enumerate(path)])
+    return path
