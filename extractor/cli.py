@@ -31,8 +31,10 @@ from extractor.cli_common import (
     _logging,
     _message,
     _page_count,
+    backend_option,
     log,
     output_options,
+    password_option,
     verbosity_options,
 )
 from extractor.cli_debug import debug
@@ -45,7 +47,7 @@ from extractor.errors import (
     NotPDFError,
     TextInputError,
 )
-from extractor.options import BACKENDS, ExtractOptions
+from extractor.options import ExtractOptions
 from extractor.pagespec import parse_pages
 from extractor.quality_flags import no_text_message
 
@@ -89,14 +91,8 @@ class _Batch:
     metavar="SPEC",
     help='Pages to read, 1-based: "1-3,7"; "5-" runs to the last page. Default: all.',
 )
-@click.option(
-    "--backend", type=click.Choice(BACKENDS), default="pymupdf", show_default=True,
-    help="PDF engine that reads the words.",
-)
-@click.option(
-    "--password", envvar="EXTRACTOR_PASSWORD", show_envvar=True,
-    help="User password of encrypted PDFs (PDFs with only an owner password need none).",
-)
+@backend_option("PDF engine that reads the words.")
+@password_option("User password of encrypted PDFs (PDFs with only an owner password need none).")
 @click.option(
     "--keep-furniture", is_flag=True,
     help="Also output running heads/feet, page numbers, captions and footnotes.",

@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
-from extractor.cli_common import CONTEXT_SETTINGS, FORMATS, CliError, _logging, verbosity_options
+from extractor.cli_common import (
+    CONTEXT_SETTINGS,
+    FORMATS,
+    CliError,
+    _logging,
+    password_option,
+    verbosity_options,
+)
 from extractor.errors import ExitCode, ExtractorError
 from extractor.options import ExtractOptions
 
@@ -35,10 +42,7 @@ from extractor.options import ExtractOptions
     "--scheduler", metavar="tcp://HOST:PORT",
     help='Run on this Dask scheduler instead (pip install "extractor[dask]").',
 )
-@click.option(
-    "--password", envvar="EXTRACTOR_PASSWORD", show_envvar=True,
-    help="User password tried on encrypted PDFs.",
-)
+@password_option("User password tried on encrypted PDFs.")
 @verbosity_options
 def batch_command(
     inputs: tuple[str, ...],

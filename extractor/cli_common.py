@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from extractor.errors import ExitCode, ExtractorError, PageRangeError
-from extractor.options import ExtractOptions
+from extractor.options import BACKENDS, ExtractOptions
 from extractor.pagespec import needs_page_count, parse_pages
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -62,6 +62,18 @@ def output_options(*, formats: tuple[str, ...] = ()) -> Callable[[Callable], Cal
         )(func)
 
     return decorator
+
+
+def backend_option(help: str) -> Callable[[Callable], Callable]:
+    """``--backend``, the same choices and default on every command that reads PDFs."""
+    return click.option(
+        "--backend", type=click.Choice(BACKENDS), default="pymupdf", show_default=True, help=help
+    )
+
+
+def password_option(help: str) -> Callable[[Callable], Callable]:
+    """``--password``, also read from EXTRACTOR_PASSWORD, on every command that opens PDFs."""
+    return click.option("--password", envvar="EXTRACTOR_PASSWORD", show_envvar=True, help=help)
 
 
 def verbosity_options(func: Callable) -> Callable:

@@ -13,10 +13,12 @@ from extractor.cli_common import (
     _logging,
     _message,
     _page_count,
+    backend_option,
+    password_option,
     verbosity_options,
 )
 from extractor.errors import ExtractorError
-from extractor.options import BACKENDS, ExtractOptions
+from extractor.options import ExtractOptions
 from extractor.pagespec import parse_pages
 
 
@@ -36,14 +38,8 @@ from extractor.pagespec import parse_pages
     "--dpi", type=click.IntRange(18, 600), default=110, show_default=True,
     help="Resolution of PNG pictures, pixels per inch.",
 )
-@click.option(
-    "--backend", type=click.Choice(BACKENDS), default="pymupdf", show_default=True,
-    help="PDF engine that reads the words (pymupdf always renders).",
-)
-@click.option(
-    "--password", envvar="EXTRACTOR_PASSWORD", show_envvar=True,
-    help="User password of encrypted PDFs.",
-)
+@backend_option("PDF engine that reads the words (pymupdf always renders).")
+@password_option("User password of encrypted PDFs.")
 @verbosity_options
 def debug(
     file: str,
