@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from statistics import median
+from operator import attrgetter
 
 import regex
 
@@ -27,6 +27,7 @@ NARROW_GUTTER_EM = 0.6
 SPACING_RATIO = 3.0
 # A gap this wide separates fragments whatever the lines around it show.
 WIDE_GAP_EM = 4.0
+_SIZE = attrgetter("size")
 BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 
 
@@ -45,6 +46,15 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     lines.extend(_rotated_lines(rotated))
     lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
     return lines
+
+
+def median(values: list[float]) -> float:
+    """The median of a non-empty list (statistics.median's result, at a fraction of its cost:
+    it runs for every line with a wide gap)."""
+    ordered = sorted(values)
+    n = len(ordered)
+    mid = n // 2
+    return ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _baseline_groups(words: list[Word]) -> list[list[Word]]:
@@ -76,7 +86,10 @@ class _RiverFinder:
 
     def __init__(self, groups: list[list[Word]]) -> None:
         self.groups = groups
+        # Per line, as plain lists: the probes below run a few hundred times a page.
         self.starts = [[w.bbox.x0 for w in g] for g in groups]
+        self.ends = [[w.bbox.x1 for w in g] for g in groups]
+        self.baselines = [g[0].baseline for g in groups]
 
     def verdict(
         self, k: int, x0: float, x1: float, size: float, *, strict: bool = False
@@ -97,17 +110,17 @@ class _RiverFinder:
         return False if all(v is False for v in verdicts) else None
 
     def _free(self, k: int, x: float, size: float, strict: bool = False) -> bool | None:
-        base = self.groups[k][0].baseline
+        base = self.baselines[k]
+        starts, ends, baselines = self.starts, self.ends, self.baselines
         crossing = covered = 0
-        for j in range(max(0, k - self.REACH), min(len(self.groups), k + self.REACH + 1)):
-            g = self.groups[j]
-            if j == k or abs(g[0].baseline - base) > 4 * size:
+        for j in range(max(0, k - self.REACH), min(len(starts), k + self.REACH + 1)):
+            if j == k or abs(baselines[j] - base) > 4 * size:
                 continue
-            if not g[0].bbox.x0 < x < g[-1].bbox.x1:
+            if not starts[j][0] < x < ends[j][-1]:
                 continue
             crossing += 1
-            i = bisect_right(self.starts[j], x) - 1
-            if i >= 0 and g[i].bbox.x1 > x:
+            i = bisect_right(starts[j], x) - 1
+            if i >= 0 and ends[j][i] > x:
                 covered += 1
         if crossing < 2:
             return None
@@ -128,8 +141,9 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
     """Split a baseline group at gaps too wide to be word spaces, or lying on a gutter."""
     if len(words) == 1:
         return [Line.of(words)]
-    gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(words, words[1:])]
-    smallest = min(w.size for w in words)
+    starts, ends = rivers.starts[k], rivers.ends[k]
+    gaps = [x0 - x1 for x0, x1 in zip(starts[1:], ends)]
+    smallest = min(map(_SIZE, words))
     if max(gaps) <= NARROW_GUTTER_EM * smallest:
         return [Line.of(words)]  # the common case: nothing wider than a word space
     normal = median(gaps)
@@ -143,14 +157,17 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
         size = max(min(words[i].size, words[i + 1].size), 1.0)
         if gap <= NARROW_GUTTER_EM * size:
             continue
-        # A gap no wider than the spaces around it (loosely justified text) must be
-        # free of words at both ends to count as a gutter.
-        nearby = gaps[max(0, i - 3) : i] + gaps[i + 1 : i + 4]
-        like_spaces = len(nearby) >= 2 and gap < 1.3 * median(nearby)
-        verdict = rivers.verdict(k, words[i].bbox.x1, words[i + 1].bbox.x0, size, strict=like_spaces)
-        if verdict is None:
-            verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)
-        if verdict or gap > WIDE_GAP_EM * size:
+        if gap > WIDE_GAP_EM * size:
+            verdict = True  # wide enough whatever the lines around show
+        else:
+            # A gap no wider than the spaces around it (loosely justified text) must be
+            # free of words at both ends to count as a gutter.
+            nearby = gaps[max(0, i - 3) : i] + gaps[i + 1 : i + 4]
+            like_spaces = len(nearby) >= 2 and gap < 1.3 * median(nearby)
+            verdict = rivers.verdict(k, ends[i], starts[i + 1], size, strict=like_spaces)
+            if verdict is None:
+                verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)
+        if verdict:
             lines.append(Line.of(words[start : i + 1]))
             start = i + 1
     lines.append(Line.of(words[start:]))
@@ -177,8 +194,8 @@ def _absorb_scripts(lines: list[Line]) -> list[Line]:
         return k
 
     for i, s in enumerate(lines):
-        if sum(len(w.text) for w in s.words) > 12:
-            continue
+        if len(s.words) > 12 or sum(len(w.text) for w in s.words) > 12:
+            continue  # a long fragment is a line of its own, not a script
         left, right = _hosts(lines, tops, i)
         if left is not None:
             parent[find(i)] = find(left)
@@ -227,10 +244,15 @@ def _join_letter_spaced(line: Line) -> Line:
     word are all alike, and a word space is clearly wider than them.
     """
     words = line.words
+    if len(words) < 4:
+        return line
+    longer = 0
+    for w in words:  # prose has words; tracked text has mostly single glyphs
+        if len(w.text) > 1:
+            longer += 1
+            if longer > 0.3 * len(words):
+                return line
     short = [w.text for w in words if len(w.text) <= 2]
-    single = sum(len(w.text) == 1 for w in words)
-    if len(words) < 4 or single < 0.7 * len(words):
-        return line  # prose has words; tracked text has mostly single glyphs
     if sum(t[0].isalpha() for t in short) < 0.5 * len(short):
         return line  # spaced-out digits or symbols: table cells, not tracked letters
     gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(words, words[1:])]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from extractor.gcpause import gc_paused
 from extractor.layout import analyse_page
 from extractor.limits import check_deadline, with_time_limit
 from extractor.lines import build_lines
@@ -82,24 +83,39 @@ def analyse(name: str, raw_pages: Iterable[RawPage], options: ExtractOptions | N
 def analyse_stream(
     name: str, raw_pages: Iterable[RawPage], options: ExtractOptions, window: int = WINDOW
 ) -> Iterator[Document]:
-    """Analyse pages one by one; settle them a window at a time (see :func:`settle`)."""
+    """Analyse pages one by one; settle them a window at a time (see :func:`settle`).
+
+    Loading and analysing a page, and settling a window, run with the garbage collector
+    paused (see :mod:`extractor.gcpause`); the caller gets each chunk with it running.
+    """
     buffer: list[Page] = []
     flags: list[Page] = []  # each page without its blocks: for the per-document report
     consumed: frozenset[int] = frozenset()
-    for raw in raw_pages:
-        page = flag_page(name, raw, analyse_page(raw, build_lines(raw.words), first_page=raw.number == 0), options)
-        buffer.append(page)
-        flags.append(replace(page, blocks=()))
-        check_deadline()
-        if len(buffer) > window:
-            settled = settle(name, buffer, consumed, options)
-            if settled is not None:
-                chunk, consumed = settled
-                yield chunk
-                buffer = buffer[-1:]
+    pages = iter(raw_pages)
+    while True:
+        chunk = None
+        with gc_paused():
+            raw = next(pages, None)
+            if raw is None:
+                break
+            page = flag_page(
+                name, raw, analyse_page(raw, build_lines(raw.words), first_page=raw.number == 0), options
+            )
+            buffer.append(page)
+            flags.append(replace(page, blocks=()))
+            check_deadline()
+            if len(buffer) > window:
+                settled = settle(name, buffer, consumed, options)
+                if settled is not None:
+                    chunk, consumed = settled
+                    buffer = buffer[-1:]
+        if chunk is not None:
+            yield chunk
     report_pages(name, flags, options)
     if buffer or not flags:
-        yield _repair(name, buffer, consumed, options)
+        with gc_paused():
+            last = _repair(name, buffer, consumed, options)
+        yield last
 
 
 def _repair(name: str, buffer: list[Page], consumed: frozenset[int], options: ExtractOptions) -> Document:

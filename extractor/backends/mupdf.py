@@ -200,45 +200,40 @@ def _rects(blocks: list[dict]) -> tuple[BBox, ...]:
     return tuple(out)
 
 
-def _words(
-    blocks: list[dict], words: list[tuple], index: int, stats: list[int]
-) -> Iterator[Word]:
-    """Attach to each word the font of the span it starts in.
+def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int]) -> list[Word]:
+    """Attach to each word the type of the span it sits in.
 
     ``stats`` accumulates [characters, undecodable characters] of the words as decoded.
-    Span properties are worked out once per span, not once per word.
+    A line's spans are first merged into runs of one type (PDFs often draw every word as a
+    span of its own), so most lines have a single run and their words need no span search.
     """
-    lines: dict[tuple[int, int], tuple[list[tuple], bool, bool]] = {}
-    # extractWORDS numbers text blocks only; vector blocks in the dict are skipped here.
-    text_blocks = (b for b in blocks if b.get("type", 0) == 0)
-    for b_no, block in enumerate(text_blocks):
-        for l_no, line in enumerate(block.get("lines", ())):
-            if line["spans"]:
-                dx, dy = line["dir"]
-                flat = abs(dy) < 0.1
-                lines[(b_no, l_no)] = ([_span_style(sp) for sp in line["spans"]], flat, flat and dx > 0)
+    runs_of = _line_runs(blocks)
+    out: list[Word] = []
+    append = out.append
     cur_block = cur_line = -1
-    spans: list[tuple] = []
+    runs: list[tuple] = []
+    style: tuple = ()
     last = i = 0
     flat = upright = True
     chars = bad = 0
     for x0, y0, x1, y1, text, b_no, l_no, _ in words:
         if l_no != cur_line or b_no != cur_block:
             cur_block, cur_line = b_no, l_no
-            found = lines.get((b_no, l_no))
+            found = runs_of.get((b_no, l_no))
             if found is None:
-                spans = []
+                runs = []
                 continue
-            spans, flat, upright = found
-            last = len(spans) - 1
+            runs, flat, upright = found
+            last = len(runs) - 1
             i = 0
-        if not spans:
+            style = runs[0]
+        elif not runs:
             continue
-        if upright and i < last:
+        if last and upright:
             mid = (x0 + x1) / 2
-            while i < last and spans[i][0] < mid:
+            while i < last and runs[i][0] < mid:
                 i += 1
-        _, font, size, bold, italic, baseline = spans[i]
+            style = runs[i]
         if text.isascii() and text.isprintable():
             chars += len(text)
         else:
@@ -248,26 +243,53 @@ def _words(
             text = normalize_word(text)
             if not text:
                 continue
-        yield Word(
-            text,
-            BBox(x0, y0, x1 if x1 > x0 else x0, y1 if y1 > y0 else y0),
-            font,
-            size,
-            bold,
-            italic,
-            baseline if flat else y1,
-            upright,
-            index,
+        append(
+            Word(
+                text,
+                BBox(x0, y0, x1 if x1 > x0 else x0, y1 if y1 > y0 else y0),
+                style[1],
+                style[2],
+                style[3],
+                style[4],
+                style[5] if flat else y1,
+                upright,
+                index,
+            )
         )
     stats[0] += chars
     stats[1] += bad
+    return out
 
 
-def _span_style(span: dict) -> tuple[float, str, float, bool, bool, float]:
-    """(right edge, font, size, bold, italic, baseline) of a span."""
-    font = span["font"]
-    bold, italic = _weight_and_slant(font, span["flags"])
-    return (span["bbox"][2], font, round(span["size"], 2), bold, italic, span["origin"][1])
+def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], tuple[list[tuple], bool, bool]]:
+    """Per (text block, line) number as extractWORDS counts them: the line's runs of one type
+    as (right edge, font, size, bold, italic, baseline), and whether it is flat and upright."""
+    out: dict[tuple[int, int], tuple[list[tuple], bool, bool]] = {}
+    # extractWORDS numbers text blocks only; vector blocks in the dict are skipped here.
+    b_no = -1
+    for block in blocks:
+        if block.get("type", 0) != 0:
+            continue
+        b_no += 1
+        for l_no, line in enumerate(block.get("lines", ())):
+            spans = line["spans"]
+            if not spans:
+                continue
+            runs: list[tuple] = []
+            previous = None
+            for span in spans:
+                same = (span["font"], span["flags"], span["size"], span["origin"][1])
+                if same == previous:
+                    runs[-1] = (span["bbox"][2], *runs[-1][1:])
+                    continue
+                previous = same
+                font, flags, size, baseline = same
+                bold, italic = _weight_and_slant(font, flags)
+                runs.append((span["bbox"][2], font, round(size, 2), bold, italic, baseline))
+            dx, dy = line["dir"]
+            flat = abs(dy) < 0.1
+            out[(b_no, l_no)] = (runs, flat, flat and dx > 0)
+    return out
 
 
 @lru_cache(maxsize=1024)
