@@ -24,7 +24,7 @@ def vocabulary_of(texts: Iterable[str]) -> set[str]:
     """Lower-cased words (hyphenated compounds kept whole) seen in the texts."""
     vocab: set[str] = set()
     for text in texts:
-        vocab.update(m.group().lower() for m in _WORD.finditer(text))
+        vocab.update({w.lower() for w in _WORD.findall(text)})
     return vocab
 
 

@@ -38,7 +38,8 @@ def extract(
     :class:`extractor.ExtractorError` for input that cannot be read.
     """
     options = options or ExtractOptions()
-    return join_documents(list(stream(source, pages=pages, options=options)), options)
+    with gc_paused():  # nothing is handed to the caller before the end (see gcpause)
+        return join_documents(list(stream(source, pages=pages, options=options)), options)
 
 
 @with_time_limit
@@ -51,7 +52,8 @@ def extract_to(
 ) -> tuple[str, int]:
     """(output, page count): extract and write ``fmt`` a window of pages at a time, so that
     memory stays bounded however long the document is; the bytes of ``extract(...).to_*()``."""
-    return render_stream(stream(source, pages=pages, options=options), fmt)
+    with gc_paused():
+        return render_stream(stream(source, pages=pages, options=options), fmt)
 
 
 def stream(
