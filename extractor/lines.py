@@ -27,7 +27,7 @@ NARROW_GUTTER_EM = 0.6
 SPACING_RATIO = 3.0
 # A gap this wide separates fragments whatever the lines around it show.
 WIDE_GAP_EM = 4.0
-_SIZE = attrgetter("size")
+_SIZE, _X0 = attrgetter("size"), attrgetter("bbox.x0")
 BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 
 
@@ -38,7 +38,7 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     upright, initials = _separate_initials(_split_glued_sentences(upright))
     words_sorted = _dedupe_fake_bold(sorted(upright, key=lambda w: (w.baseline, w.bbox.x0)))
     lines: list[Line] = [Line.of([w]) for w in initials]
-    groups = [sorted(g, key=lambda w: w.bbox.x0) for g in _baseline_groups(words_sorted)]
+    groups = [sorted(g, key=_X0) for g in _baseline_groups(words_sorted)]
     rivers = _RiverFinder(groups)
     for k, group in enumerate(groups):
         lines.extend(_split_at_gutters(group, rivers, k))
@@ -329,8 +329,10 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
     """
     if len(words) < 3:
         return words, []
-    sizes = sorted(w.size for w in words)
+    sizes = sorted(map(_SIZE, words))
     typical = sizes[len(sizes) // 2]
+    if sizes[-1] < 1.8 * typical:
+        return words, []  # nothing large enough: the common case
     big = [w for w in words if w.size >= 1.8 * typical and len(w.text) <= 2 and w.text[0].isalnum()]
     if not big:
         return words, []

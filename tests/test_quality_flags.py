@@ -305,6 +305,19 @@ def test_word_limit_counts_before_building_words(monkeypatch, tmp_path):
     assert calls == []
 
 
+def test_pool_size_spares_ordinary_pages_the_count_and_never_hides_a_long_one():
+    """MuPDF's text memory bounds the characters of a page: a page far under the limit is not
+    counted; a page that might be over it is; an unreadable pool always means counting."""
+    from extractor.backends import mupdf as backend
+
+    doc = pymupdf.open()
+    text_page(doc, " ".join(["word"] * 40))
+    textpage = doc[0].get_textpage()
+    assert not backend._may_hold_more_chars(textpage, 200_000)
+    assert backend._may_hold_more_chars(textpage, 40)  # 40 words hold 200 characters
+    assert backend._may_hold_more_chars(object(), 200_000)
+
+
 # -- huge and rotated pages ------------------------------------------------------------------
 
 

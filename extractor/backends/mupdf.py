@@ -156,7 +156,7 @@ def page_to_raw(
     # page size is too: ``page.rect`` would swap width and height on a page turned by 90.
     rect = page.cropbox
     textpage = page.get_textpage(flags=_FLAGS)
-    if max_words is not None:
+    if max_words is not None and _may_hold_more_chars(textpage, max_words):
         text = textpage.extractText()
         # A page holds fewer words than characters: only a long page needs counting.
         if len(text) > max_words:
@@ -175,6 +175,22 @@ def page_to_raw(
         undecodable=stats[1],
         image_cover=cover,
     )
+
+
+# Bytes of MuPDF's text-page memory pool per character is about 72 (one fz_stext_char plus
+# its share of lines and blocks); half that is a safe lower bound.
+_POOL_BYTES_PER_CHAR = 32
+
+
+def _may_hold_more_chars(textpage: pymupdf.TextPage, limit: int) -> bool:
+    """Could the page hold more than ``limit`` characters? Asked of the size of MuPDF's text
+    memory pool (microseconds), so only a page that might be over the word limit pays for its
+    plain text to be counted. True whenever the pool cannot be read (another PyMuPDF)."""
+    try:
+        pool = textpage.this.m_internal.pool
+        return pymupdf.mupdf.ll_fz_pool_size(pool) > limit * _POOL_BYTES_PER_CHAR
+    except Exception:
+        return True
 
 
 def _image_cover(page: pymupdf.Page) -> float:

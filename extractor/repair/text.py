@@ -71,4 +71,4 @@ def join_lines(lines: Iterable[Line], vocab: Container[str], *, dehyphenate: boo
                 words[0] = head + words[0]  # a dash or a cut address: no space, keep all
         out.extend(words)
         pending_break = dehyphenate and _broken_at_end(out[-1] if out else "")
-    return " ".join(w.replace(SOFT, "") for w in out)
+    return " ".join(out).replace(SOFT, "")
