@@ -1,6 +1,6 @@
 """Pages per second of extractor's two backends next to the raw libraries, in one process.
 
-Usage: python bench/speed.py [--repeat N] [--corpus DIR] [--samples]
+Usage: python bench/speed.py [--repeat N] [--corpus DIR] [--samples] [--no-plumber]
 
 Every engine reads every page of the corpus (and, with --samples, the repo's samples/*.pdf)
 N times; the table gives the median pages per second over the repetitions. A second table
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import extractor  # noqa: E402
+from extractor.gcpause import gc_paused  # noqa: E402
 from extractor.layout import analyse_page  # noqa: E402
 from extractor.lines import build_lines  # noqa: E402
 from extractor.load import open_document  # noqa: E402
@@ -104,6 +105,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="repetitions (the median is reported)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of PDFs")
     ap.add_argument("--samples", action="store_true", help="also the repo's samples/*.pdf")
+    ap.add_argument("--no-plumber", action="store_true", help="leave out the two pdfplumber engines")
     args = ap.parse_args()
     pdfs = sorted(args.corpus.glob("*.pdf")) if args.corpus.is_dir() else []
     if not pdfs:
@@ -121,17 +123,20 @@ def main() -> int:
         ("extractor, backend pdfplumber", extractor_with("pdfplumber")),
         ("pdfplumber `page.extract_text()`", plumber_text),
     ]
+    if args.no_plumber:
+        engines = [e for e in engines if "pdfplumber" not in e[0]]
     for _, run in engines:  # warm up imports and caches once
         run(pdfs[0])
-    results = []
-    for name, run in engines:
-        rates = []
-        for _ in range(args.repeat):
+    # Round robin: each repetition runs every engine once, so a slower spell of the machine
+    # falls on all engines alike instead of on whichever was running then.
+    rates: dict[str, list[float]] = {name: [] for name, _ in engines}
+    for _ in range(args.repeat):
+        for name, run in engines:
             t = time.perf_counter()
             for pdf in pdfs:
                 run(pdf)
-            rates.append(npages / (time.perf_counter() - t))
-        results.append((name, statistics.median(rates)))
+            rates[name].append(npages / (time.perf_counter() - t))
+    results = [(name, statistics.median(rates[name])) for name, _ in engines]
     ref = results[0][1]
     mu_ex = results[2][1]
     print(f"{len(pdfs)} files, {npages} pages, median of {args.repeat} runs\n")
@@ -143,12 +148,13 @@ def main() -> int:
     print("\nextractor time by stage (ms per page, median of runs)\n")
     print("| backend | " + " | ".join(STAGES) + " | total |")
     print("|---|" + "---:|" * (len(STAGES) + 1))
-    for backend in ("pymupdf", "pdfplumber"):
+    for backend in ("pymupdf",) if args.no_plumber else ("pymupdf", "pdfplumber"):
         runs = []
         for _ in range(args.repeat):
             times = dict.fromkeys(STAGES, 0.0)
             for pdf in pdfs:
-                staged(pdf, backend, times)
+                with gc_paused():  # as extract() runs
+                    staged(pdf, backend, times)
             runs.append(times)
         med = {s: statistics.median(r[s] for r in runs) * 1000 / npages for s in STAGES}
         total = sum(med.values())

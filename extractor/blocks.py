@@ -42,15 +42,15 @@ def build_blocks(lines: list[Line]) -> list[Block]:
     active: list[_Growing] = []
     for i, line in enumerate(ordered):
         horizon = line.bbox.top - MAX_LINE_GAP_EM * max(line.size, 1.0) * 2
-        still = []
-        for g in active:
-            (still if g.lines[-1].bbox.bottom >= horizon else done).append(g)
-        active = still
-        target = _best_block(active, line, i in beside)
+        if any(g.lines[-1].bbox.bottom < horizon for g in active):
+            done.extend(g for g in active if g.lines[-1].bbox.bottom < horizon)
+            active = [g for g in active if g.lines[-1].bbox.bottom >= horizon]
+        has_neighbour = i in beside
+        target = _best_block(active, line, has_neighbour) if active else None
         if target is None:
-            active.append(_Growing([line], line.bbox.x0, line.bbox.x1, i in beside))
+            active.append(_Growing([line], line.bbox.x0, line.bbox.x1, has_neighbour))
         else:
-            target.add(line, i in beside)
+            target.add(line, has_neighbour)
     done.extend(active)
     done.sort(key=lambda g: (g.lines[0].bbox.top, g.left))
     return [Block.of(g.lines) for g in done]

@@ -18,18 +18,25 @@ from extractor.roles import assign_roles
 
 def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) -> Page:
     """Blocks of the page in reading order; rotated margin text last, as ``MARGIN``."""
-    upright = [ln for ln in lines if ln.words[0].upright and _has_words(ln)]
-    rotated = [ln for ln in lines if not ln.words[0].upright]
-    artifacts = [ln for ln in lines if ln.words[0].upright and not _has_words(ln)]
+    upright: list[Line] = []
+    rotated: list[Line] = []
+    artifacts: list[Line] = []
+    for ln in lines:
+        if not ln.words[0].upright:
+            rotated.append(ln)
+        else:
+            (upright if _has_words(ln) else artifacts).append(ln)
     blocks = build_blocks(upright)
     roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules)
-    blocks = [replace(b, role=r) for b, r in zip(blocks, roles)]
+    # Blocks are built anew rather than through dataclasses.replace, which costs several
+    # times more and runs twice for every block of every page.
+    blocks = [Block(b.lines, b.bbox, r, b.column, b.order, b.size) for b, r in zip(blocks, roles)]
     columns = find_columns([b for b in blocks if b.role is Role.BODY])
     order = [i for unit in reading_order_of_units(blocks, raw.rules, len(columns)) for i in unit]
-    ordered = [
-        replace(blocks[i], order=n, column=column_of(blocks[i], columns))
-        for n, i in enumerate(order)
-    ]
+    ordered = []
+    for n, i in enumerate(order):
+        b = blocks[i]
+        ordered.append(Block(b.lines, b.bbox, b.role, column_of(b, columns), n, b.size))
     aside = [(Role.MARGIN, ln) for ln in rotated] + [(Role.ARTIFACT, ln) for ln in artifacts]
     ordered += [
         replace(Block.of([ln]), role=role, order=len(ordered) + k)
@@ -40,7 +47,10 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
 
 def _has_words(line: Line) -> bool:
     """False for lines of punctuation only (dotted leaders, rows of dashes)."""
-    return any(ch.isalnum() for w in line.words for ch in w.text)
+    for w in line.words:
+        if w.text.isalnum() or any(ch.isalnum() for ch in w.text):
+            return True
+    return False
 
 
 MAX_FENCES = 50  # wide rules considered per page (a ruled table needs no more)

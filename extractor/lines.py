@@ -340,11 +340,11 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
     replaced: dict[int, Word] = {}
     initials: list[Word] = []
     for cap in big:
-        beside = [
+        beside = [  # the nearness to the right, the rarest condition, is tested first
             w for w in words
-            if w.size < cap.size / 1.5
+            if 0 <= w.bbox.x0 - cap.bbox.x1 < 3 * typical
+            and w.size < cap.size / 1.5
             and cap.bbox.top - 1 <= w.bbox.cy <= cap.bbox.bottom + 1
-            and 0 <= w.bbox.x0 - cap.bbox.x1 < 3 * typical
         ]
         if len({round(w.baseline) for w in beside}) < 2:
             continue
@@ -383,14 +383,18 @@ def _dedupe_fake_bold(words: list[Word]) -> list[Word]:
     ``words`` come sorted by baseline and x, so a copy follows its original closely.
     """
     kept: list[Word] = []
+    recent: list[str] = ["", "", ""]  # texts of the last three kept words: most words differ
     for w in words:
-        for prev in kept[-3:]:
-            if (
-                w.text == prev.text
-                and abs(w.bbox.x0 - prev.bbox.x0) < 0.15 * w.size
-                and abs(w.bbox.top - prev.bbox.top) < 0.15 * w.size
+        text = w.text
+        if text in recent:
+            box = w.bbox
+            if any(
+                prev.text == text
+                and abs(box.x0 - prev.bbox.x0) < 0.15 * w.size
+                and abs(box.top - prev.bbox.top) < 0.15 * w.size
+                for prev in kept[-3:]
             ):
-                break
-        else:
-            kept.append(w)
+                continue
+        kept.append(w)
+        recent[len(kept) % 3] = text
     return kept

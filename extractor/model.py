@@ -148,7 +148,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        return " ".join([w.text for w in self.words])
 
     @staticmethod
     def of(words: tuple[Word, ...] | list[Word]) -> Line:
@@ -186,10 +186,12 @@ def same_type(a: Line, b: Line, tolerance: float = 0.12) -> bool:
     capitals lowers a line's dominant size, a larger bold lead-in raises its largest size,
     but not both at once.
     """
-    def close(x: float, y: float) -> bool:
-        return abs(x - y) <= tolerance * max(x, y, 1.0)
+    return _close(a.size, b.size, tolerance) or _close(a.max_size, b.max_size, tolerance)
 
-    return close(a.size, b.size) or close(a.max_size, b.max_size)
+
+def _close(x: float, y: float, tolerance: float) -> bool:
+    top = x if x > y else y
+    return abs(x - y) <= tolerance * (top if top > 1.0 else 1.0)
 
 
 def _dominant_line_size(lines: tuple[Line, ...]) -> float:
@@ -231,7 +233,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        return " ".join([line.text for line in self.lines])
 
     @staticmethod
     def of(lines: tuple[Line, ...] | list[Line], role: Role = Role.BODY) -> Block:

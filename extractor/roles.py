@@ -70,9 +70,9 @@ def assign_roles(
 
 
 def _local_role(b: Block, size: float, width: float, height: float) -> Role:
-    text = b.text.strip()
-    first_words = b.lines[0].text
     few_lines = len(b.lines) <= 2
+    text = b.text.strip() if few_lines else ""  # only short blocks are judged by their text
+    first_words = b.lines[0].text
     near_top = b.bbox.bottom < height * EDGE_BAND * 1.3 and b.bbox.top < height * EDGE_BAND
     near_bottom = b.bbox.top > height * (1 - EDGE_BAND)
     if few_lines and (near_top or near_bottom):
@@ -88,11 +88,11 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
         return Role.PAGE_NUMBER if PAGE_NUMBER.match(text) else Role.HEADER
     if CAPTION.match(first_words):
         return Role.CAPTION
-    if len(text) <= 2 and b.size >= 1.8 * size:
+    if few_lines and len(text) <= 2 and b.size >= 1.8 * size:
         return Role.ARTIFACT  # a drop numeral or a lone ornamental glyph
     if b.size >= size * 1.15 and len(b.lines) <= 4:
         return Role.HEADING
-    if len(b.lines) <= 2 and _all_bold(b) and len(text) < 120:
+    if few_lines and _all_bold(b) and len(text) < 120:
         return Role.HEADING
     if len(b.lines) == 1 and _capitals_heading(text) and b.size >= 0.7 * size:
         return Role.HEADING
@@ -146,8 +146,11 @@ def _capitals_heading(text: str) -> bool:
 
 def _labels(b: Block) -> bool:
     """Scattered short tokens (figure labels, axis ticks, variable names), not prose."""
+    count = sum(len(ln.words) for ln in b.lines)
+    if not 3 <= count <= 3 * len(b.lines):
+        return False  # prose: more than three words a line
     words = [w.text for ln in b.lines for w in ln.words]
-    return len(words) >= 3 and len(words) <= 3 * len(b.lines) and sum(len(w) <= 3 for w in words) >= 0.8 * len(words)
+    return sum(len(w) <= 3 for w in words) >= 0.8 * len(words)
 
 
 def _mark_sidebars(
