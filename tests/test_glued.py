@@ -187,3 +187,65 @@ def test_heading_row_is_not_split_into_two_headings():
     row = make_row(0, ["Related", "Work"], False)
     row.case = case_table([make_row(1, "the cat sat on the mat and the dog".split(), False), row])
     assert emission(row, 1, 20.0, 20.0) > emission(row, 2, 20.0, 20.0)
+
+
+def test_dangling_words_never_end_a_paragraph_or_a_heading() -> None:
+    from extractor.glued.lexicon import dangling
+    from extractor.glued.rows import is_heading, make_row
+    from extractor.glued.split import stop_cost
+
+    assert dangling("the") and dangling("The") and dangling("(of")
+    assert not dangling("in,") and not dangling("Table") and not dangling("and.")
+    assert not is_heading(["The"]) and not is_heading(["Results", "of"])
+    assert is_heading(["Results"])
+    row = make_row(0, "the size of the".split(), False)
+    plain = make_row(0, "the size of it".split(), False)
+    assert stop_cost(row, 3) > stop_cost(plain, 3) > stop_cost(make_row(0, ["done."], False), 0)
+
+
+def _labelled(text: str, gaps: bool) -> tuple[list, list[int]]:
+    """One-column rows of short paragraphs, with or without a blank row (a left-only row in the
+    glued text) between them; every row holds left text only."""
+    from extractor.glued.rows import make_row
+
+    rows, ks, gap = [], [], False
+    for para in text.split("\n"):
+        lines = [para[i : i + 40] for i in range(0, len(para), 40)]
+        for ln in lines:
+            rows.append(make_row(len(rows), ln.split(), gap))
+            ks.append(len(rows[-1].words))
+            gap = False
+        gap = gaps
+    return rows, ks
+
+
+PARAS = "\n".join(
+    "This paragraph runs over a few lines of text and then it ends here. " * 2 + "End."
+    for _ in range(6)
+)
+
+
+def test_gap_bias_is_learnt_from_pages_that_set_paragraphs_apart() -> None:
+    from extractor.glued.style import gap_bias
+
+    rows, ks = _labelled(PARAS, gaps=True)
+    width = max(r.pw[-1] for r in rows)
+    assert gap_bias(rows, ks, width, width) > 0.5
+    rows, ks = _labelled(PARAS, gaps=False)
+    assert gap_bias(rows, ks, width, width) == 0.0
+
+
+def test_gap_bias_prices_a_short_line_without_a_gap() -> None:
+    from extractor.glued.rows import make_row
+    from extractor.glued.split import join_cost
+
+    a = make_row(0, "It ends here.".split(), False)
+    b = make_row(1, "Then a new paragraph starts".split(), False)
+    plain = join_cost(a, 2, a.pw[3], False, b, 0, 20.0)
+    a.memo.clear()
+    a.gap_bias = 1.5
+    assert join_cost(a, 2, a.pw[3], False, b, 0, 20.0) > plain
+    full = make_row(0, "a line that is about as wide as its column is.".split(), False)
+    full.gap_bias = 1.5
+    col = full.pw[-1] + 0.2
+    assert join_cost(full, full.n - 1, full.pw[-1], False, b, 0, col) < 0.5

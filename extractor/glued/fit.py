@@ -14,6 +14,7 @@ from extractor.glued.rows import Row
 from extractor.glued.chain import viterbi
 from extractor.glued.split import C_SINGLE, Solution
 from extractor.glued.split import viterbi as viterbi_plain
+from extractor.glued.style import gap_bias
 from extractor.glued.widths import SPACE
 
 SHARES = [0.2 + 0.05 * i for i in range(13)]  # left column's share of the row width
@@ -80,7 +81,13 @@ def fit(rows: list[Row]) -> Fit:
     if len(rows) < 3:
         return one
     two = two_columns(rows)
-    two.solution = refine(rows, two.solution, two.wl, two.wr)
+    start = two.solution
+    bias = gap_bias(rows, start.ks, two.wl, two.wr)
+    if bias:
+        for row in rows:
+            row.gap_bias = bias
+        start = viterbi(rows, two.wl, two.wr)
+    two.solution = refine(rows, start, two.wl, two.wr)
     if two.solution.cost >= one.solution.cost:
         return one
     for _ in range(REFITS):

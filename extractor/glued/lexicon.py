@@ -50,3 +50,17 @@ def ends_sentence(token: str) -> bool:
     """True for a token that closes a sentence: "processes." "done?)" "so:" (not "e.g.")."""
     t = token.rstrip("\"'\u2019\u201d)]")
     return t.endswith((".", "!", "?", ":")) and not (len(t) <= 4 and t.count(".") >= 2)
+
+
+# closed-class words that never end a sentence, a heading or a paragraph: a line ending in one
+# goes on in the same column ("of" + "the next line"), it cannot stop before a gap or a column end
+DANGLING = frozenset(
+    "a an the of and or nor but to for with from into onto upon at by in than its their our your my "
+    "whose via per if because although whether between among within".split()
+)
+
+
+def dangling(token: str) -> bool:
+    """True for "the", "of", "and" ... with no punctuation after them ("of" but not "in,")."""
+    t = token.lstrip("\"'(\u201c\u2018[")
+    return t.isalpha() and t.lower() in DANGLING

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.glued.casing import word_kind
-from extractor.glued.lexicon import core, ends_sentence, starts_lower, starts_upper, zipf
+from extractor.glued.lexicon import core, dangling, ends_sentence, starts_lower, starts_upper, zipf
 from extractor.glued.widths import SPACE, prefix_widths, word_width
 
 
@@ -31,9 +31,11 @@ class Row:
     lower: list[bool]  # word starts with a small letter
     hyph: list[bool]  # word ends with a line-end hyphen ("exam-", not "-" or "—")
     common: list[bool]  # word is a very common one (so a capital on it is no name)
+    dangle: list[bool]  # word never ends a sentence or a heading ("the", "of": lexicon.dangling)
     kind: list[int] = field(default_factory=list)  # casing.word_kind of each word
     caption: list[bool] = field(default_factory=list)  # a caption starts at this word ("Figure 2:")
     case: list[list[float]] = field(default_factory=list)  # the page's casing.case_table
+    gap_bias: float = 0.0  # the page's style.gap_bias: price of a paragraph end without a gap
     head_pre: list[bool] = field(default_factory=list)  # head_pre[k]: words[:k] reads as a heading
     head_suf: list[bool] = field(default_factory=list)  # head_suf[k]: words[k:] reads as a heading
     n: int = 0  # number of words
@@ -68,7 +70,7 @@ def is_heading(words: list[str]) -> bool:
     if not words or len(words) > HEAD_WORDS:
         return False
     body = words[1:] if _SECTION.match(words[0]) and len(words) > 1 else words
-    if not starts_upper(body[0]):
+    if not starts_upper(body[0]) or dangling(body[-1]):
         return False
     for w in body:
         if w[-1:] in ".,;!?-" or (not starts_upper(w) and core(w).lower() not in _MINOR):
@@ -106,6 +108,7 @@ def make_row(index: int, words: list[str], gap_before: bool) -> Row:
         lower=[starts_lower(w) for w in words],
         hyph=[is_line_hyphen(w) for w in words],
         common=[zipf(core(w)) >= COMMON for w in words],
+        dangle=[dangling(w) for w in words],
     )
 
 

@@ -25,6 +25,7 @@ SIG = 0.02  # ... and then costs ((excess - TOL) / SIG) ** 2
 OVER_CAP = 6.0  # splits costing more than this are not considered
 D0 = 0.015  # a line this much short of full (after the next word) is still full: font noise
 DSPAN = 0.08  # ... and costs its full paragraph-end price this much further on
+D_GAPPED = 0.04  # a line this much short ends a paragraph for sure (style.gap_bias)
 C_SINGLE = 0.6  # a row holding one part only
 C_MIDHYPH = 3.0  # a line-end hyphen that the split leaves inside a column line
 PE_SENT = 0.8  # paragraph end after a full stop before a capital
@@ -33,6 +34,7 @@ PE_NONE = 4.0  # mid-sentence
 PE_HYPH = 8.0  # after a hyphen
 PE_HEAD = 0.3  # after a heading (rows.is_heading)
 PE_GAP = 2.0  # a short line before a gap in its column without a full stop
+PE_GAP_DANGLE = 4.0  # ... ending in "the", "of", "and"
 C_HEAD = 1.0  # prior price of reading a heading-like line as a heading
 C_HEAD_SPLIT = 1.0  # a whole heading-like row split into two parts
 C_GAP_LOWER = 3.0  # a full stop, a gap in the column, then a small letter
@@ -44,6 +46,7 @@ C_BADJOIN = 1.5  # "head-" + next word is no word
 C_START = 1.5  # a column resumes after a row without it (a gap, a lower start)
 C_STOP = 1.0  # a column stops (for a gap or for good) after a line without a full stop
 C_STOP_HYPH = 4.0  # ... after a line-end hyphen
+C_STOP_DANGLE = 3.0  # ... after "the", "of", "and"
 CASE_W = 1.0  # weight of the page's own casing evidence (casing.case_table) on a join
 C_CAPTION = 2.0  # a caption opener ("Figure 2:") left inside a column line
 C_CAPTION_GAP = 2.5  # a caption line right under a line of its own column (no figure above it)
@@ -111,9 +114,9 @@ def candidates(row: Row, wl: float, wr: float, forced: int | None = None) -> lis
     return out
 
 
-def end_cost(width: float, nxt: float, col: float, pe: float) -> float:
+def end_cost(width: float, nxt: float, col: float, pe: float, d0: float = D0) -> float:
     """Price of a column line that ends although `nxt` might have fitted after it."""
-    deficit = (col - width - SPACE - nxt) / col - D0
+    deficit = (col - width - SPACE - nxt) / col - d0
     if deficit <= 0:
         return 0.0
     return pe * min(1.0, deficit / DSPAN)
@@ -152,7 +155,7 @@ def gap_end(a: Row, i: int, width: float, head: bool, b: Row, j: int, col: float
     (a full line may stop for a figure, a heading or a sentence may end short)."""
     if a.hyph[i] or a.term[i] or head:
         return 0.0
-    return end_cost(width, b.ww[j], col, PE_GAP)
+    return end_cost(width, b.ww[j], col, PE_GAP_DANGLE if a.dangle[i] else PE_GAP)
 
 
 def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
@@ -215,6 +218,9 @@ def join_cost(a: Row, i: int, width: float, head: bool, b: Row, j: int, col: flo
         )
     pe, flow, flow_head, attract = lang
     cost = end_cost(width, b.ww[j], col, pe) + flow
+    if a.gap_bias:
+        # a visibly short line, and no gap after it, on a page that sets paragraphs apart
+        cost += end_cost(width, b.ww[j], col, a.gap_bias, D_GAPPED)
     if head and not b.lower[j]:
         cost = min(cost, C_HEAD + end_cost(width, b.ww[j], col, PE_HEAD) + flow_head)
     return cost - attract
@@ -224,6 +230,8 @@ def stop_cost(a: Row, i: int) -> float:
     """A column line followed by a row without that column: a paragraph or column end."""
     if a.hyph[i]:
         return C_STOP_HYPH
+    if a.dangle[i]:
+        return C_STOP_DANGLE
     return 0.0 if a.term[i] else C_STOP
 
 
