@@ -42,7 +42,9 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
         replace(Block.of([ln]), role=role, order=len(ordered) + k)
         for k, (role, ln) in enumerate(aside)
     ]
-    return Page(raw.number, raw.width, raw.height, tuple(ordered), tuple(columns), no_text=not lines)
+    return Page(
+        raw.number, raw.width, raw.height, tuple(ordered), tuple(columns), no_text=not lines, turn=raw.turn
+    )
 
 
 def _has_words(line: Line) -> bool:

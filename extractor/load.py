@@ -46,6 +46,7 @@ class RawPage:
     chars: int = 0
     undecodable: int = 0
     image_cover: float = 0.0
+    turn: int = 0  # clockwise degrees the page was turned to read it (see orientation.py)
 
 
 class LoadedDocument(Protocol):

@@ -95,7 +95,10 @@ class Word:
     """One word as a backend drew it, already in our types.
 
     ``baseline`` is the y of the glyphs' baseline; ``upright`` is False for rotated text
-    (margin stamps, vertical labels), which the layout never reads as body.
+    (margin stamps, vertical labels), which the layout never reads as body. ``turn`` says
+    which way the text runs, as the clockwise turn of the page, in degrees, that would set it
+    upright: 0 (upright), 90 (it runs up the page), 180 (upside down), 270 (it runs down);
+    -1 for text set at a slant.
     """
 
     text: str
@@ -107,6 +110,7 @@ class Word:
     baseline: float = 0.0
     upright: bool = True
     page: int = 0
+    turn: int = 0
 
 
 class Role(str, Enum):
@@ -271,6 +275,7 @@ class Page:
     needs_ocr: bool = False  # no text layer, images over most of the page: a scan
     garbled: bool = False  # most characters undecodable (fonts without a Unicode map)
     paragraphs: tuple[Paragraph, ...] = ()  # the flow paragraphs that start on this page
+    turn: int = 0  # clockwise degrees the page was turned to read its text (see orientation)
 
 
 @dataclass(frozen=True, slots=True)

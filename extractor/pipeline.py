@@ -17,6 +17,7 @@ from extractor.lines import build_lines
 from extractor.load import RawPage, Source, check_pages, open_document
 from extractor.model import Document, Page
 from extractor.options import ExtractOptions
+from extractor.orientation import turn_upright
 from extractor.quality_flags import flag_page, report_pages
 from extractor.render import render_stream
 from extractor.repair import repair_document
@@ -100,6 +101,7 @@ def analyse_stream(
             raw = next(pages, None)
             if raw is None:
                 break
+            raw = turn_upright(raw)
             page = flag_page(
                 name, raw, analyse_page(raw, build_lines(raw.words), first_page=raw.number == 0), options
             )

@@ -329,6 +329,7 @@ def to_json(doc: Document) -> str:
                 "no_text": page.no_text,
                 "needs_ocr": page.needs_ocr,
                 "garbled": page.garbled,
+                "turn": page.turn,
                 "columns": [[_r(x0), _r(x1)] for x0, x1 in page.columns],
                 "elements": [_json_element(e) for e in elements if e.page == page.number],
             }

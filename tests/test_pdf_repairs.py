@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pymupdf
+import pytest
 
 import extractor
 
@@ -50,3 +51,26 @@ def test_letter_spaced_footer_is_one_word_in_its_role():
     roles = {b.text: b.role for b in doc.pages[0].blocks}
     assert roles.get("www.example.org") is extractor.Role.FOOTER
     assert doc.to_text() == "Body text of the page in one short paragraph.\n"
+
+
+LANDSCAPE = (
+    "The harbour at dawn was quiet and the boats lay still on the water while the gulls "
+    "circled overhead and the fishermen prepared their nets for the long day ahead of them."
+)
+
+
+@pytest.mark.parametrize("backend", ["pymupdf", "pdfplumber"])
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_stored_turned_with_its_text_turned_back_is_read(rotation, backend):
+    """/Rotate with text drawn turned to match (how landscape pages are often stored): the
+    backends report the page unturned, with every word running sideways or upside down."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.set_rotation(rotation)
+    box = pymupdf.Rect(60, 60, 760, 300) if rotation in (90, 270) else pymupdf.Rect(60, 60, 500, 300)
+    page.insert_textbox(box * page.derotation_matrix, LANDSCAPE, fontsize=11, rotate=rotation)
+    below = pymupdf.Rect(box.x0, box.y0 + 120, box.x1, box.y1 + 120)
+    page.insert_textbox(below * page.derotation_matrix, "A second paragraph ends it.", fontsize=11, rotate=rotation)
+    doc_out = extractor.extract(doc.tobytes(), options=extractor.ExtractOptions(backend=backend))
+    assert doc_out.to_text() == LANDSCAPE + "\n\nA second paragraph ends it.\n"
+    assert doc_out.pages[0].turn == rotation

@@ -21,6 +21,7 @@ from extractor.errors import (
 from extractor.load import RawPage, check_word_count, cover_share
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
+from extractor.orientation import turn_of
 from extractor.textnorm import decode_counts, normalize_word
 
 _FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS
@@ -231,6 +232,7 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
     style: tuple = ()
     last = i = 0
     flat = upright = True
+    turn = 0
     chars = bad = 0
     for x0, y0, x1, y1, text, b_no, l_no, _ in words:
         if l_no != cur_line or b_no != cur_block:
@@ -239,7 +241,7 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
             if found is None:
                 runs = []
                 continue
-            runs, flat, upright = found
+            runs, flat, upright, turn = found
             last = len(runs) - 1
             i = 0
             style = runs[0]
@@ -270,6 +272,7 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
                 style[5] if flat else y1,
                 upright,
                 index,
+                turn,
             )
         )
     stats[0] += chars
@@ -277,10 +280,11 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
     return out
 
 
-def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], tuple[list[tuple], bool, bool]]:
+def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], tuple[list[tuple], bool, bool, int]]:
     """Per (text block, line) number as extractWORDS counts them: the line's runs of one type
-    as (right edge, font, size, bold, italic, baseline), and whether it is flat and upright."""
-    out: dict[tuple[int, int], tuple[list[tuple], bool, bool]] = {}
+    as (right edge, font, size, bold, italic, baseline), whether it is flat and upright, and
+    its turn (see :func:`extractor.orientation.turn_of`)."""
+    out: dict[tuple[int, int], tuple[list[tuple], bool, bool, int]] = {}
     # extractWORDS numbers text blocks only; vector blocks in the dict are skipped here.
     b_no = -1
     for block in blocks:
@@ -304,7 +308,7 @@ def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], tuple[list[tuple], b
                 runs.append((span["bbox"][2], font, round(size, 2), bold, italic, baseline))
             dx, dy = line["dir"]
             flat = abs(dy) < 0.1
-            out[(b_no, l_no)] = (runs, flat, flat and dx > 0)
+            out[(b_no, l_no)] = (runs, flat, flat and dx > 0, turn_of(dx, dy))
     return out
 
 

@@ -41,6 +41,7 @@ from extractor.errors import DamagedPDFError, EncryptedPDFError, NotPDFError
 from extractor.load import RawPage, check_word_count, cover_share
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
+from extractor.orientation import turn_of
 from extractor.textnorm import decode_counts, normalize_word
 
 # A forward jump of the pen wider than this many font sizes is a word space (MuPDF: 0.15).
@@ -458,6 +459,7 @@ def _make_word(glyphs: list[_Glyph], index: int, stats: list[int]) -> Iterator[W
         baseline=main.oy if upright else bottom,
         upright=upright,
         page=index,
+        turn=turn_of(first.dx, first.dy),
     )
 
 
