@@ -400,7 +400,10 @@ def _overlay_document(
     out = pymupdf.open()
     try:
         for analysed in doc.pages:
-            out.insert_pdf(src, from_page=analysed.number, to_page=analysed.number)
+            if analysed.turn:
+                _turned_copy(out, src, analysed)
+            else:
+                out.insert_pdf(src, from_page=analysed.number, to_page=analysed.number)
             _draw(out[-1], analysed, pymupdf)
     except Exception as exc:
         out.close()
@@ -408,6 +411,14 @@ def _overlay_document(
     finally:
         src.close()
     return out, [p.number for p in doc.pages]
+
+
+def _turned_copy(out: Any, src: Any, analysed: Page) -> None:
+    """A page showing the source page turned as the analysis turned it (see orientation.py),
+    so the plan's coordinates are the new page's own."""
+    page = out.new_page(width=analysed.width, height=analysed.height)
+    src[analysed.number].set_rotation(0)  # the analysis measured the unrotated page
+    page.show_pdf_page(page.rect, src, analysed.number, rotate=(360 - analysed.turn) % 360)
 
 
 def _pixmap(page: Any, dpi: int) -> Any:
@@ -421,10 +432,11 @@ def _pixmap(page: Any, dpi: int) -> Any:
 
 
 def _draw(page: Any, analysed: Page, pymupdf: Any) -> None:
-    """Draw the plan on ``page`` in the model's coordinates, those of the unrotated crop box.
+    """Draw the plan on ``page`` in the model's coordinates, those of the unrotated crop box
+    (or of the turned page, see :func:`_turned_copy`).
 
-    A page with /Rotate is shown unrotated, as the layout analysis sees it, so a pixel is
-    always a model point times dpi / 72.
+    A page with /Rotate is shown as the layout analysis saw it, so a pixel is always a model
+    point times dpi / 72.
     """
     page.set_rotation(0)
     plan = plan_page(replace(analysed, width=page.rect.width, height=page.rect.height))

@@ -355,3 +355,30 @@ def test_cli_bad_output_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["debug", str(SEED), "-o", str(tmp_path / "no" / "x.png")])
     assert result.exit_code == ExitCode.FAILURE
     assert "cannot write" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_a_turned_page_is_drawn_turned_with_its_plan_on_its_words(rotation, tmp_path):
+    """A landscape page stored turned is shown as the analysis read it: the picture is as wide
+    as the turned page and each word lies where the model says."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.set_rotation(rotation)
+    text = "The harbour at dawn was quiet and the boats lay still on the water."
+    page.insert_textbox(pymupdf.Rect(60, 60, 760, 300) * page.derotation_matrix, text, fontsize=11, rotate=rotation)
+    data = doc.tobytes()
+    model = {
+        w.text: w.bbox
+        for b in extractor.extract(data).pages[0].blocks
+        for ln in b.lines
+        for w in ln.words
+    }
+    out = tmp_path / "turned.pdf"
+    write_debug(data, out, pages=[0])
+    drawn = pymupdf.open(out)[0]
+    assert (drawn.rect.width, drawn.rect.height) == (842, 595)
+    words = {w[4]: w[:4] for w in drawn.get_text("words") if w[4] in model}
+    assert set(words) >= {"harbour", "boats", "water."}
+    for text_, (x0, y0, x1, y1) in words.items():
+        box = model[text_]
+        assert abs(x0 - box.x0) < 0.5 and abs(y0 - box.top) < 0.5, text_
