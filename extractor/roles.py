@@ -64,9 +64,24 @@ def assign_roles(
     for i, b in enumerate(blocks):
         if roles[i] is Role.BODY and b.size < NOTE_SIZE * size:
             roles[i] = Role.NOTE
+    _mark_note_headings(blocks, roles)
     if first_page:
         _mark_title_and_byline(blocks, roles, size, height)
     return roles
+
+
+def _mark_note_headings(blocks: list[Block], roles: list[Role]) -> None:
+    """A heading over small-type notes ("References", "Notes") belongs with them, not with
+    the body: the text right below it is a note or a footnote."""
+    for i, head in enumerate(blocks):
+        if roles[i] is not Role.HEADING:
+            continue
+        below = [
+            j for j, b in enumerate(blocks)
+            if j != i and _introduces(head, b)
+        ]
+        if below and roles[min(below, key=lambda j: blocks[j].bbox.top)] in (Role.NOTE, Role.FOOTNOTE):
+            roles[i] = Role.NOTE
 
 
 def _local_role(b: Block, size: float, width: float, height: float) -> Role:

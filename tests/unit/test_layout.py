@@ -198,3 +198,18 @@ def test_small_bold_line_over_text_is_a_heading_and_alone_a_label():
     roles = {b.text: b.role for b in analyse("t", [page(head + body + label)]).pages[0].blocks}
     assert roles["RIN 2120-AA64"] is Role.HEADING
     assert roles["Tightened nut"] is Role.NOTE
+
+
+def test_a_heading_over_small_type_notes_goes_with_the_notes():
+    body, y = column(PROSE[:2], 50, 300, 80, size=10)
+    refs_head = text_line("References", 50, y + 20, size=13, bold=True)
+    refs, _ = column(["1. Smith J. Harbours of the north. Sea Press, 1999.",
+                      "2. Jones K. Dredging and its discontents. Port Q 12: 3-9, 2004."],
+                     50, 300, y + 36, size=7, leading=8.5)
+    section = text_line("Methods", 50, 500, size=13, bold=True)
+    more, _ = column(PROSE[2:3], 50, 300, 516, size=10)
+    doc = analyse("t", [page(body + refs_head + refs + section + more)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["References"] is Role.NOTE
+    assert roles["Methods"] is Role.HEADING
+    assert "References" not in doc.to_text() and "Methods" in doc.to_text()
