@@ -249,3 +249,16 @@ def test_gap_bias_prices_a_short_line_without_a_gap() -> None:
     full.gap_bias = 1.5
     col = full.pw[-1] + 0.2
     assert join_cost(full, full.n - 1, full.pw[-1], False, b, 0, col) < 0.5
+
+
+def test_edge_moves_try_the_rows_around_the_column_switch_only() -> None:
+    from extractor.glued.refine import edge_moves
+    from extractor.glued.rows import make_row
+
+    rows = [make_row(i, "aa bb cc dd".split(), False) for i in range(5)]
+    ks = [2, 2, 2, 2, 2]  # left's last line in row 4, right's first in row 0
+    moves = edge_moves(rows, ks, {}, 10.0, 10.0)
+    touched = {t for m in moves for t in m}
+    assert touched == {0, 4}
+    assert all(m[t] != ks[t] for m in moves for t in m)
+    assert edge_moves(rows, [4] * 5, {}, 10.0, 10.0) == []  # one column: no switch

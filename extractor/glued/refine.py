@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from extractor.glued.rows import Row, hyphen_join_ok
 from extractor.glued.chain import viterbi
-from extractor.glued.split import Solution, end_cost, flow_cost, gap_flow, pe_price
+from extractor.glued.split import Solution, candidates, end_cost, flow_cost, gap_flow, pe_price
 
 C_LEFT_LOWER = 1.0  # the left column starts lower than the right one
 C_LEFT_EARLIER = 2.0  # the left column ends earlier than the right one
@@ -83,6 +83,21 @@ def runs(rows: list[Row], ks: list[int]) -> list[tuple[list[int], int]]:
     return out
 
 
+def edge_moves(
+    rows: list[Row], ks: list[int], emits: dict[int, list[tuple[int, float]]], wl: float, wr: float
+) -> list[dict[int, int]]:
+    """Other splits of the rows that hold the left column's last line and the right column's
+    first: the join between them (global_cost) is the one the row chain cannot price."""
+    left, right = column_lines(rows, ks)
+    if not left or not right:
+        return []
+    out: list[dict[int, int]] = []
+    for t in sorted({left[-1], right[0]}):
+        cands = emits.get(t) or candidates(rows[t], wl, wr)
+        out += [{t: k} for k, _ in cands if k != ks[t]]
+    return out
+
+
 def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
     best = Solution(sol.cost + global_cost(rows, sol.ks, wl), sol.ks)
     memo: dict[tuple[int, int, int], float] = {}
@@ -101,8 +116,10 @@ def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
                 continue
             for j in range(1, len(run)):
                 moves += [[(run[:j], side)], [(run[j:], side)]]
-        for move in moves:
-            pins = {t: (0 if side == 0 else rows[t].n) for run, side in move for t in run}
+        trials = [{t: (0 if side == 0 else rows[t].n) for run, side in move for t in run}
+                  for move in moves]
+        trials += edge_moves(rows, best.ks, emits, wl, wr)
+        for pins in trials:
             trial = viterbi(rows, wl, wr, pins, memo, emits)
             total = trial.cost + global_cost(rows, trial.ks, wl)
             if total < best.cost - 1e-9:
