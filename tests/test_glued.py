@@ -262,3 +262,27 @@ def test_edge_moves_try_the_rows_around_the_column_switch_only() -> None:
     assert touched == {0, 4}
     assert all(m[t] != ks[t] for m in moves for t in m)
     assert edge_moves(rows, [4] * 5, {}, 10.0, 10.0) == []  # one column: no switch
+
+
+def test_window_prices_pinned_rows_as_a_full_pass_does() -> None:
+    """Refine's moves are priced over the pinned rows only: same cost as a whole Viterbi pass."""
+    from extractor.glued.casing import case_table
+    from extractor.glued.chain import Lattice, viterbi
+    from extractor.glued.rows import make_row
+    from extractor.glued.window import Window
+
+    page = make_page(5)
+    rows = [make_row(i, ln.split(), False) for i, ln in enumerate(page.text.splitlines()[1:-1])
+            if ln.strip()]
+    table = case_table(rows)
+    for row in rows:
+        row.case = table
+    wl, wr = 37.8, 18.3
+    window = Window(Lattice(rows, wl, wr, {}, {}))
+    last = len(rows) - 1
+    for pins in ({}, {0: 0}, {3: rows[3].n, 4: rows[4].n}, {last: 0}, {2: 1, last - 1: 0}):
+        full = viterbi(rows, wl, wr, pins)
+        got = window.solve(pins)
+        assert abs(full.cost - got.cost) < 1e-9, pins
+        assert all(got.ks[t] == k for t, k in pins.items())
+        assert len(got.ks) == len(rows)

@@ -19,7 +19,8 @@ one decision between two layouts, instead of a row-by-row coin toss.
 from __future__ import annotations
 
 from extractor.glued.rows import Row
-from extractor.glued.split import C_SINGLE, C_START, Solution, backtrack, candidates, transition
+from extractor.glued.joins import left_step, right_step
+from extractor.glued.split import C_SINGLE, C_START, Solution, backtrack, candidates
 
 # one-time layout priors, per column (left, right)
 C_LOWER = (1.5, 0.5)  # the column starts below the page's first text row
@@ -66,16 +67,106 @@ def final(sl: int, sr: int) -> float:
     return (C_LOWER[0] + C_EARLY[0] if sl == 0 else 0.0) + (C_LOWER[1] + C_EARLY[1] if sr == 0 else 0.0)
 
 
-def row_candidates(
-    t: int, row: Row, wl: float, wr: float, pin: int | None,
-    emits: dict[int, list[tuple[int, float]]] | None,
-) -> list[tuple[int, float]]:
-    if pin is not None or emits is None:
-        return candidates(row, wl, wr, pin)
-    out = emits.get(t)
-    if out is None:
-        out = emits[t] = candidates(row, wl, wr)
-    return out
+def _flat_steps() -> list[list[list[list[float]]]]:
+    """flat[side][sb][has][sa * 2 + had]: step() tabled, impossible moves at infinity."""
+    inf = float("inf")
+    return [[[[inf if (c := step(sa, sb, had, has, side)) is None else c
+               for sa in range(3) for had in (False, True)]
+              for has in (False, True)] for sb in range(3)] for side in (0, 1)]
+
+
+FLAT = _flat_steps()
+
+
+class Lattice:
+    """The chain at one pair of column widths: each row's states, and the column steps between
+    rows, priced once and kept (`memo`) for every pass at these widths."""
+
+    def __init__(
+        self,
+        rows: list[Row],
+        wl: float,
+        wr: float,
+        memo: dict[tuple[int, int], dict[int, float]] | None = None,
+        emits: dict[int, list[tuple[int, float]]] | None = None,
+    ) -> None:
+        self.rows, self.wl, self.wr = rows, wl, wr
+        self.memo: dict[tuple[int, int], dict[int, float]] = {} if memo is None else memo
+        self.emits = emits
+
+    def states(self, t: int, pin: int | None = None) -> States:
+        """Row t's states: its candidate splits (or the pinned one) with their column states."""
+        row = self.rows[t]
+        if pin is not None or self.emits is None:
+            cands = candidates(row, self.wl, self.wr, pin)
+        else:
+            cands = self.emits.get(t) or self.emits.setdefault(t, candidates(row, self.wl, self.wr))
+        return expand(row, cands, t == 0)
+
+    def links(
+        self, t: int, prev: States, new: States, scores: list[float] | None = None
+    ) -> list[list[float]]:
+        """links[j][i]: price of going from state i of row t-1 to state j of row t (without
+        either's emission), plus `scores`[i] when given."""
+        a, b = self.rows[t - 1], self.rows[t]
+        pks = [ka for ka, _, _, _ in prev]
+        lkey = [sla * 2 + (ka > 0) for ka, _, sla, _ in prev]
+        rkey = [sra * 2 + (ka < a.n) for ka, _, _, sra in prev]
+        # both columns' state moves and the left column's step (which does not depend on the new
+        # row's split), per kind of new state; then the right column's step per new split
+        lsteps = self.memo.setdefault((t, -1), {})
+        bases: dict[tuple[int, int, bool, bool], list[float]] = {}
+        out: list[list[float]] = []
+        for kb, _, slb, srb in new:
+            has = kb > 0
+            sig = (slb, srb, has, kb < b.n)
+            base = bases.get(sig)
+            if base is None:
+                tl, tr = FLAT[0][slb][has], FLAT[1][srb][sig[3]]
+                for ka in pks:
+                    if 2 * ka + has not in lsteps:
+                        lsteps[2 * ka + has] = left_step(a, ka, b, has, self.wl)
+                base = bases[sig] = [tl[x] + tr[y] + lsteps[2 * ka + has]
+                                     for x, y, ka in zip(lkey, rkey, pks)]
+                if scores is not None:
+                    base[:] = [c + s for c, s in zip(base, scores)]
+            rsteps = self.memo.get((t, kb))
+            if rsteps is None:
+                rsteps = self.memo[(t, kb)] = {}
+            for ka in pks:
+                if ka not in rsteps:
+                    rsteps[ka] = right_step(a, ka, b, kb, self.wr)
+            out.append([c + rsteps[ka] for c, ka in zip(base, pks)])
+        return out
+
+    def advance(
+        self, t: int, prev: States, scores: list[float], new: States
+    ) -> tuple[list[float], list[int]]:
+        """Best score of each state of row t (emission included) over the states of row t-1,
+        and which one gave it."""
+        out: list[float] = []
+        ptr: list[int] = []
+        for (_, eb, _, _), vals in zip(new, self.links(t, prev, new, scores)):
+            best = min(vals)
+            out.append(best + eb)
+            ptr.append(vals.index(best))
+        return out, ptr
+
+    def retreat(
+        self, t: int, prev: States, new: States, after: list[float]
+    ) -> tuple[list[float], list[int]]:
+        """Best cost of rows t.. for each state of row t-1, given `after` (the cost of rows
+        after t for each state of row t), and which state of row t gave it."""
+        inf = float("inf")
+        best = [inf] * len(prev)
+        arg = [-1] * len(prev)
+        for j, ((_, eb, _, _), link) in enumerate(zip(new, self.links(t, prev, new))):
+            tail = eb + after[j]
+            for i, c in enumerate(link):
+                v = c + tail
+                if v < best[i]:
+                    best[i], arg[i] = v, j
+        return best, arg
 
 
 def viterbi(
@@ -83,53 +174,25 @@ def viterbi(
     wl: float,
     wr: float,
     forced: dict[int, int] | None = None,
-    memo: dict[tuple[int, int, int], float] | None = None,
+    memo: dict[tuple[int, int], dict[int, float]] | None = None,
     emits: dict[int, list[tuple[int, float]]] | None = None,
 ) -> Solution:
     """Best split of every row for column widths wl, wr (em); `forced` pins some rows' k.
 
-    `memo` keeps the (state-free) transition costs between passes at the same widths, `emits`
+    `memo` keeps the (state-free) column steps between passes at the same widths, `emits`
     each free row's candidate splits with their emission costs.
     """
     if not rows:
         return Solution(0.0, [])
     pins = forced or {}
-    # steps[side][sb][has][sa][had]: step() tabled, as the inner loop needs it per state pair
-    steps = [[[[[step(sa, sb, had, has, side) for had in (False, True)] for sa in range(3)]
-               for has in (False, True)] for sb in range(3)] for side in (0, 1)]
-    cache: dict[tuple[int, int, int], float] = {} if memo is None else memo
-    states = [expand(r, row_candidates(t, r, wl, wr, pins.get(t), emits), t == 0)
-              for t, r in enumerate(rows)]
+    lat = Lattice(rows, wl, wr, memo, emits)
+    states = [lat.states(t, pins.get(t)) for t in range(len(rows))]
     scores = [e for _, e, _, _ in states[0]]
     back: list[list[int]] = []
-    inf = float("inf")
     for t in range(1, len(rows)):
-        a, b = rows[t - 1], rows[t]
-        prev = states[t - 1]
-        new_scores: list[float] = []
-        ptr: list[int] = []
-        for kb, eb, slb, srb in states[t]:
-            best, arg = inf, -1
-            to_l, to_r = steps[0][slb][kb > 0], steps[1][srb][kb < b.n]
-            for idx, (ka, _, sla, sra) in enumerate(prev):
-                dl = to_l[sla][ka > 0]
-                dr = to_r[sra][ka < a.n]
-                if dl is None or dr is None:
-                    continue
-                s = scores[idx]
-                key = (t, ka, kb)
-                tc = cache.get(key)
-                if tc is None:
-                    tc = cache[key] = transition(a, ka, b, kb, wl, wr)
-                s += tc + dl + dr
-                if s < best:
-                    best, arg = s, idx
-            new_scores.append(best + eb)
-            ptr.append(arg)
-        scores = new_scores
+        scores, ptr = lat.advance(t, states[t - 1], scores, states[t])
         back.append(ptr)
-    last = states[-1]
-    totals = [s + final(sl, sr) for s, (_, _, sl, sr) in zip(scores, last)]
+    totals = [s + final(sl, sr) for s, (_, _, sl, sr) in zip(scores, states[-1])]
     idx = min(range(len(totals)), key=totals.__getitem__)
     path = backtrack(back, idx)
     return Solution(totals[idx], [states[t][p][0] for t, p in enumerate(path)])

@@ -11,8 +11,9 @@ pinned to the other side) while the total cost falls.
 from __future__ import annotations
 
 from extractor.glued.rows import Row, hyphen_join_ok
-from extractor.glued.chain import viterbi
+from extractor.glued.chain import Lattice
 from extractor.glued.split import Solution, candidates, end_cost, flow_cost, gap_flow, pe_price
+from extractor.glued.window import Window
 
 C_LEFT_LOWER = 1.0  # the left column starts lower than the right one
 C_LEFT_EARLIER = 2.0  # the left column ends earlier than the right one
@@ -100,8 +101,8 @@ def edge_moves(
 
 def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
     best = Solution(sol.cost + global_cost(rows, sol.ks, wl), sol.ks)
-    memo: dict[tuple[int, int, int], float] = {}
     emits: dict[int, list[tuple[int, float]]] = {}
+    window = Window(Lattice(rows, wl, wr, {}, emits))
     for _ in range(MAX_PASSES):
         improved = False
         found = runs(rows, best.ks)
@@ -120,7 +121,7 @@ def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
                   for move in moves]
         trials += edge_moves(rows, best.ks, emits, wl, wr)
         for pins in trials:
-            trial = viterbi(rows, wl, wr, pins, memo, emits)
+            trial = window.solve(pins)
             total = trial.cost + global_cost(rows, trial.ks, wl)
             if total < best.cost - 1e-9:
                 best, improved = Solution(total, trial.ks), True

@@ -17,42 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.glued.bigrams import pmi
-from extractor.glued.rows import Row, hyphen_join_ok
-from extractor.glued.widths import SPACE
+from extractor.glued.costs import (
+    C_CAPTION, C_HEAD_SPLIT, C_MIDHYPH, C_SINGLE, C_START, CAPTION_SCALE, LAMBDA, OVER_CAP, SIG, TOL,
+)
+from extractor.glued.joins import (
+    end_cost, flow_cost, gap_flow, join_cost, pe_price, stop_cost, transition,
+)
+from extractor.glued.rows import Row
 
-TOL = 0.01  # a part may exceed its column by this fraction before it costs (font mismatch)
-SIG = 0.02  # ... and then costs ((excess - TOL) / SIG) ** 2
-OVER_CAP = 6.0  # splits costing more than this are not considered
-D0 = 0.015  # a line this much short of full (after the next word) is still full: font noise
-DSPAN = 0.08  # ... and costs its full paragraph-end price this much further on
-D_GAPPED = 0.04  # a line this much short ends a paragraph for sure (style.gap_bias)
-C_SINGLE = 0.6  # a row holding one part only
-C_MIDHYPH = 3.0  # a line-end hyphen that the split leaves inside a column line
-PE_SENT = 0.8  # paragraph end after a full stop before a capital
-PE_SOFT = 2.0  # after a full stop, or before a capital
-PE_NONE = 4.0  # mid-sentence
-PE_HYPH = 8.0  # after a hyphen
-PE_HEAD = 0.3  # after a heading (rows.is_heading)
-PE_GAP = 2.0  # a short line before a gap in its column without a full stop
-PE_GAP_DANGLE = 4.0  # ... ending in "the", "of", "and"
-C_HEAD = 1.0  # prior price of reading a heading-like line as a heading
-C_HEAD_SPLIT = 1.0  # a whole heading-like row split into two parts
-C_GAP_LOWER = 3.0  # a full stop, a gap in the column, then a small letter
-C_CASE = 0.8  # small letter after a full stop
-C_CAP = 0.3  # capital after no full stop (names make this weak)
-C_CAP_COMMON = 1.5  # ... unless the word is a common one ("The", "During"): no name
-C_REPEAT = 1.5  # the same word twice across a line join ("itself to" + "to combating")
-C_BADJOIN = 1.5  # "head-" + next word is no word
-C_START = 1.5  # a column resumes after a row without it (a gap, a lower start)
-C_STOP = 1.0  # a column stops (for a gap or for good) after a line without a full stop
-C_STOP_HYPH = 4.0  # ... after a line-end hyphen
-C_STOP_DANGLE = 3.0  # ... after "the", "of", "and"
-CASE_W = 1.0  # weight of the page's own casing evidence (casing.case_table) on a join
-C_CAPTION = 2.0  # a caption opener ("Figure 2:") left inside a column line
-C_CAPTION_GAP = 2.5  # a caption line right under a line of its own column (no figure above it)
-CAPTION_SCALE = 1.25  # a caption's first line may be this much wider than the column's text
-LAMBDA = 0.5  # weight of word-pair attraction (PMI) across joins and splits
-
+__all__ = [
+    "C_SINGLE", "C_START", "Solution", "backtrack", "candidates", "emission", "end_cost",
+    "flow_cost", "gap_flow", "join_cost", "pe_price", "stop_cost", "transition", "viterbi",
+]
 
 @dataclass(slots=True)
 class Solution:
@@ -112,127 +88,6 @@ def candidates(row: Row, wl: float, wr: float, forced: int | None = None) -> lis
     if not out and best is not None:
         out.append(best)
     return out
-
-
-def end_cost(width: float, nxt: float, col: float, pe: float, d0: float = D0) -> float:
-    """Price of a column line that ends although `nxt` might have fitted after it."""
-    deficit = (col - width - SPACE - nxt) / col - d0
-    if deficit <= 0:
-        return 0.0
-    return pe * min(1.0, deficit / DSPAN)
-
-
-def pe_price(a: Row, i: int, b: Row, j: int) -> float:
-    if a.hyph[i]:
-        return PE_HYPH
-    if a.term[i]:
-        return PE_SENT if b.upper[j] else PE_SOFT
-    return PE_SOFT if b.upper[j] else PE_NONE
-
-
-def flow_cost(a: Row, i: int, b: Row, j: int, head: bool = False) -> float:
-    """Does word j of row b read as the continuation of word i of row a (a heading ends like a
-    sentence)?"""
-    if a.hyph[i]:
-        return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else C_BADJOIN
-    cost = CASE_W * a.case[int(a.term[i] or head)][b.kind[j]] if a.case else 0.0
-    return cost + (C_REPEAT if a.words[i] == b.words[j] else 0.0)
-
-
-def gap_flow(a: Row, i: int, b: Row, j: int) -> float:
-    """Word i of row a, then a gap in its column, then word j of row b: same paragraph or not."""
-    if a.hyph[i]:
-        return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else 2 * C_BADJOIN
-    if not a.term[i] and b.upper[j]:
-        return C_CAP_COMMON if b.common[j] else C_CAP
-    if a.term[i] and b.lower[j]:
-        return C_GAP_LOWER  # a paragraph after a gap that starts with a small letter
-    return 0.0
-
-
-def gap_end(a: Row, i: int, width: float, head: bool, b: Row, j: int, col: float) -> float:
-    """A short line before a gap in its column ends a paragraph: mid-sentence, that is unlikely
-    (a full line may stop for a figure, a heading or a sentence may end short)."""
-    if a.hyph[i] or a.term[i] or head:
-        return 0.0
-    return end_cost(width, b.ww[j], col, PE_GAP_DANGLE if a.dangle[i] else PE_GAP)
-
-
-def transition(a: Row, ka: int, b: Row, kb: int, wl: float, wr: float) -> float:
-    cost = 0.0
-    if b.gap_before:
-        # across a blank line a column that goes on is a paragraph gap; one that stops or starts
-        # there is a column end or start, as rare as anywhere else
-        if ka and kb:
-            cost += gap_flow(a, ka - 1, b, 0) + gap_end(a, ka - 1, a.pw[ka], a.head_pre[ka], b, 0, wl)
-        elif ka:
-            cost += stop_cost(a, ka - 1)
-        elif kb:
-            cost += C_START
-        if ka < a.n and kb < b.n:
-            cost += gap_flow(a, a.n - 1, b, kb)
-            cost += gap_end(a, a.n - 1, a.right_width(ka), a.head_suf[ka], b, kb, wr)
-        elif ka < a.n:
-            cost += stop_cost(a, a.n - 1)
-        elif kb < b.n:
-            cost += C_START
-        return cost
-    cost += caption_cost(a, ka, b, kb)
-    if (ka == 0 and kb) or (ka == a.n and kb < b.n):
-        cost += C_START
-    if ka and not kb:
-        cost += stop_cost(a, ka - 1)
-    if ka < a.n and kb == b.n:
-        cost += stop_cost(a, a.n - 1)
-    if ka and kb:
-        cost += join_cost(a, ka - 1, a.pw[ka], a.head_pre[ka], b, 0, wl)
-    if ka < a.n and kb < b.n:
-        cost += join_cost(a, a.n - 1, a.right_width(ka), a.head_suf[ka], b, kb, wr)
-    return cost
-
-
-def caption_cost(a: Row, ka: int, b: Row, kb: int) -> float:
-    """A caption line ("Figure 2: ...") whose column has text in the row just above it."""
-    cost = 0.0
-    if kb and b.caption[0] and ka:
-        cost += C_CAPTION_GAP
-    if kb < b.n and b.caption[kb] and ka < a.n:
-        cost += C_CAPTION_GAP
-    return cost
-
-
-def join_cost(a: Row, i: int, width: float, head: bool, b: Row, j: int, col: float) -> float:
-    """Line of row a ending in word i, then the same column's line in row b starting at word j.
-
-    A heading-like line ("4. Related Work") followed by a capital reads either as a heading (its
-    short end is expected, and it ends like a sentence) or as text: the cheaper reading counts.
-    """
-    key = (i, b.index, j)
-    lang = a.memo.get(key)
-    if lang is None:
-        lang = a.memo[key] = (
-            pe_price(a, i, b, j),
-            flow_cost(a, i, b, j),
-            flow_cost(a, i, b, j, True),
-            LAMBDA * pmi(a.words[i], b.words[j]),
-        )
-    pe, flow, flow_head, attract = lang
-    cost = end_cost(width, b.ww[j], col, pe) + flow
-    if a.gap_bias:
-        # a visibly short line, and no gap after it, on a page that sets paragraphs apart
-        cost += end_cost(width, b.ww[j], col, a.gap_bias, D_GAPPED)
-    if head and not b.lower[j]:
-        cost = min(cost, C_HEAD + end_cost(width, b.ww[j], col, PE_HEAD) + flow_head)
-    return cost - attract
-
-
-def stop_cost(a: Row, i: int) -> float:
-    """A column line followed by a row without that column: a paragraph or column end."""
-    if a.hyph[i]:
-        return C_STOP_HYPH
-    if a.dangle[i]:
-        return C_STOP_DANGLE
-    return 0.0 if a.term[i] else C_STOP
 
 
 def viterbi(
