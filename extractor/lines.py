@@ -82,7 +82,7 @@ class _RiverFinder:
     the lines above and below have a word over the same spot.
     """
 
-    REACH = 4  # lines looked at above and below
+    REACH = 8  # lines looked at above and below
 
     def __init__(self, groups: list[list[Word]]) -> None:
         self.groups = groups
@@ -106,8 +106,24 @@ class _RiverFinder:
         inset = min(0.3 * size, (x1 - x0) / 2)
         verdicts = [self._free(k, x, size, strict) for x in (x1 - inset, x0 + inset)]
         if all(verdicts) if strict else any(verdicts):
-            return True
+            return not strict or self._edge_along(k, x0, x1, size)
         return False if all(v is False for v in verdicts) else None
+
+    def _edge_along(self, k: int, x0: float, x1: float, size: float) -> bool:
+        """Does a column edge run along the gap: in most nearby lines that reach across it, a
+        word ends where this line's text before the gap ends, or one starts where the text
+        after it starts? Word spaces that line up by chance into a river have ragged sides."""
+        tol = 0.1 * size
+        base = self.baselines[k]
+        lines = ending = starting = 0
+        for j in range(max(0, k - self.REACH), min(len(self.starts), k + self.REACH + 1)):
+            starts, ends = self.starts[j], self.ends[j]
+            if j == k or abs(self.baselines[j] - base) > 4 * size or not (starts[0] < x1 and ends[-1] > x0):
+                continue
+            lines += 1
+            ending += any(abs(e - x0) <= tol for e in ends)
+            starting += any(abs(s - x1) <= tol for s in starts)
+        return lines > 0 and 3 * max(ending, starting) >= 2 * lines
 
     def _free(self, k: int, x: float, size: float, strict: bool = False) -> bool | None:
         base = self.baselines[k]
@@ -161,11 +177,14 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
             verdict = True  # wide enough whatever the lines around show
         else:
             # A gap no wider than the spaces around it (loosely justified text) must be
-            # free of words at both ends to count as a gutter.
-            nearby = gaps[max(0, i - 3) : i] + gaps[i + 1 : i + 4]
-            like_spaces = len(nearby) >= 2 and gap < 1.3 * median(nearby)
+            # free of words at both ends to count as a gutter. The spaces on each side are
+            # measured apart: a line may hold another column's tighter text across a gutter.
+            sides = [median(side) for side in (gaps[max(0, i - 3) : i], gaps[i + 1 : i + 4]) if side]
+            like_spaces = bool(sides) and gap < 1.3 * max(sides)
             verdict = rivers.verdict(k, ends[i], starts[i + 1], size, strict=like_spaces)
-            if verdict is None:
+            if verdict is None and like_spaces:
+                verdict = False  # as wide as the line's word spaces, with nothing around to say
+            elif verdict is None:
                 verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)
         if verdict:
             lines.append(Line.of(words[start : i + 1]))

@@ -149,3 +149,40 @@ def test_a_number_far_from_the_next_column_is_not_a_label():
     left = text_line("ends with 2", 50, 100)
     right = text_line("right column text", 320, 100)
     assert texts(build_lines(left + right)) == ["ends with 2", "right column text"]
+
+
+def _justified(rows: list[str], x0: float, width: float, top: float, pitch: float = 12.0):
+    """Rows set flush on both sides from x0 to x0 + width, spaces stretched alike."""
+    words = []
+    for n, row in enumerate(rows):
+        toks = row.split()
+        ink = sum(len(t) * 5.0 for t in toks)  # the helpers' 0.5 em per character at 10 pt
+        words += text_line(row, x0, top + n * pitch, space=(width - ink) / (len(toks) - 1))
+    return words
+
+
+def test_a_chance_river_of_loose_word_spaces_is_not_a_gutter():
+    # A narrow justified column whose stretched spaces happen to line up (x 116-121 is blank
+    # in every row), with ragged word edges on both sides of that river; staggered columns on
+    # either side share no baselines with it.
+    rows = ["harbours never quite deep", "ships whose pilots argued", "spoil heaps washed back",
+            "quays were busier today", "bees dance when scouts"]
+    middle = _justified(rows, 50, 140, 100)
+    left = _justified(["other text set here now"] * 5, 230, 140, 106)
+    lines = build_lines(middle + left)
+    assert [t for t in texts(lines) if t in rows] == rows
+
+
+def test_a_gutter_as_narrow_as_word_spaces_is_found_by_its_straight_edges():
+    # Two justified columns 10 pt apart whose own spaces stretch to 10 pt as well: the
+    # columns' edges run straight down the gap, so it is a gutter.
+    left_rows = ["the harbour was never deep", "enough for the ships that", "the town council kept on",
+                 "ordering and every spring", "the pilots argued about it", "where the channel moved"]
+    right_rows = ["dredging was tried twice", "in the last century and", "abandoned both times once",
+                  "for lack of money and once", "because the spoil heaps", "washed back within weeks"]
+    left = _justified(left_rows, 50, 150, 100)
+    right = _justified(right_rows, 210, 150, 100)
+    lines = build_lines(left + right)
+    assert texts(lines) == [t for pair in zip(left_rows, right_rows) for t in pair]
+    gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(left, left[1:]) if b.bbox.top == a.bbox.top]
+    assert max(gaps) >= 10.0  # some word spaces are as wide as the gutter

@@ -58,17 +58,19 @@ def test_paragraph_crossing_a_window_edge_is_whole():
 
 def test_paragraph_longer_than_a_page_crossing_windows_is_whole():
     # One paragraph of full lines (no breaks) over three pages: windows of one page must wait.
-    words_per_line, pages, made = 8, [], 0
+    words_per_line, pages, made = 10, [], 0
     body = (" ".join(PROSE) + " ").split() * 4
     for p in range(3):
         words, top = [], 80.0
         while top < 700:
             line = body[made : made + words_per_line]
             made += words_per_line
-            xs = [50 + k * 60 for k in range(len(line))]
-            words += [w for k, t in enumerate(line) for w in text_line(t, xs[k], top, page=p)]
+            # Justified: every line runs from x=50 to x=400, its spaces stretched alike.
+            ink = sum(len(t) * 0.5 * 10 for t in line)
+            words += text_line(" ".join(line), 50, top, space=(350 - ink) / (len(line) - 1), page=p)
             top += 12
         pages.append(page(words, number=p))
     whole = run(pages, window=1000)
     windowed = run(pages, window=1)
+    assert len(whole.paragraphs) == 1
     assert [p.text for p in windowed.paragraphs] == [p.text for p in whole.paragraphs]
