@@ -28,6 +28,7 @@ HEAD_ZONE = 0.15  # share of the page height above which a lone small-type line 
 BYLINE_MAX_SIZE = 1.3  # names and affiliations are set at most this much larger than the body
 NOTE_SIZE = 0.8  # type smaller than this share of the body size is set apart from the body
 MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames
+TITLE_MAX_LINES = 5  # a block of more lines is text in large type, not a title
 
 
 def body_size(blocks: list[Block]) -> float:
@@ -238,7 +239,10 @@ def _mark_footnotes(blocks: list[Block], roles: list[Role], size: float, height:
 def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, height: float) -> None:
     """On a document's first page: the largest type near the top is the title; the short
     centred lines between it and the first heading or body text are the byline."""
-    upper = [i for i, b in enumerate(blocks) if b.bbox.top < height * 0.4 and roles[i] in (Role.HEADING, Role.BODY)]
+    upper = [
+        i for i, b in enumerate(blocks)
+        if b.bbox.top < height * 0.4 and roles[i] in (Role.HEADING, Role.BODY) and len(b.lines) <= TITLE_MAX_LINES
+    ]
     if not upper:
         return
     top_size = max(blocks[i].size for i in upper)

@@ -213,3 +213,14 @@ def test_a_heading_over_small_type_notes_goes_with_the_notes():
     assert roles["References"] is Role.NOTE
     assert roles["Methods"] is Role.HEADING
     assert "References" not in doc.to_text() and "Methods" in doc.to_text()
+
+
+def test_a_long_block_in_the_largest_type_is_text_not_a_title():
+    # A standfirst of many lines set larger than the body, under a small bold heading: no
+    # title here, so the heading stays a paragraph of its own.
+    head = text_line("Part one begins", 50, 80, size=11, bold=True)
+    large, y = column(PROSE[:2], 50, 300, 94, size=12, leading=14)
+    body, _ = column(PROSE * 3, 50, 300, y + 10, size=9.5, leading=11.5)
+    doc = analyse("t", [page(head + large + body)])
+    assert all(b.role is not Role.TITLE for b in doc.pages[0].blocks)
+    assert doc.to_text().split("\n\n")[0] == "Part one begins"
