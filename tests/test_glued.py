@@ -286,3 +286,32 @@ def test_window_prices_pinned_rows_as_a_full_pass_does() -> None:
         assert abs(full.cost - got.cost) < 1e-9, pins
         assert all(got.ks[t] == k for t, k in pins.items())
         assert len(got.ks) == len(rows)
+
+
+def test_a_hyphen_that_rejoins_a_known_word_is_evidence() -> None:
+    from extractor.glued.joins import flow_cost
+    from extractor.glued.rows import hyphen_joins_word, make_row
+
+    assert hyphen_joins_word("State-", "ment")
+    assert not hyphen_joins_word("State-", "Context")  # a compound at most
+    assert not hyphen_joins_word("State-", "xqzv")
+    a = make_row(0, ["section", "With", "State-"], False)
+    word = make_row(1, ["ment", "Context"], False)
+    compound = make_row(1, ["Context", "Managers"], False)
+    assert flow_cost(a, 2, word, 0) < flow_cost(a, 2, compound, 0)
+
+
+def test_two_capitals_side_by_side_are_no_evidence_for_a_split() -> None:
+    """Splitting "Format | String" gains nothing from the rarity of capitals mid-sentence: two
+    capitalised words in a row are a title; after "the" that rarity still counts."""
+    from extractor.glued.casing import case_table
+    from extractor.glued.rows import make_row
+    from extractor.glued.split import emission
+
+    prose = [make_row(i, "the cat sat on the mat and then the dog came in".split(), False)
+             for i in range(5)] + [make_row(5, "Then it sat".split(), False)]
+    title = make_row(0, ["see", "Format", "String", "Syntax"], False)
+    plain = make_row(0, ["see", "the", "String", "Syntax"], False)
+    table = case_table(prose)
+    title.case = plain.case = table
+    assert emission(title, 2, 50.0, 50.0) > emission(plain, 2, 50.0, 50.0)

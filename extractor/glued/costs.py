@@ -26,6 +26,7 @@ C_CAP = 0.3  # capital after no full stop (names make this weak)
 C_CAP_COMMON = 1.5  # ... unless the word is a common one ("The", "During"): no name
 C_REPEAT = 1.5  # the same word twice across a line join ("itself to" + "to combating")
 C_BADJOIN = 1.5  # "head-" + next word is no word
+C_HYPH_WORD = 2.0  # credit: "head-" + next word is one known word ("State-" + "ment")
 C_START = 1.5  # a column resumes after a row without it (a gap, a lower start)
 C_STOP = 1.0  # a column stops (for a gap or for good) after a line without a full stop
 C_STOP_HYPH = 4.0  # ... after a line-end hyphen

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from extractor.glued.bigrams import pmi
 from extractor.glued.costs import (
-    C_BADJOIN, C_CAP, C_CAP_COMMON, C_CAPTION_GAP, C_GAP_LOWER, C_HEAD, C_REPEAT, C_START, C_STOP,
+    C_BADJOIN, C_HYPH_WORD, C_CAP, C_CAP_COMMON, C_CAPTION_GAP, C_GAP_LOWER, C_HEAD, C_REPEAT, C_START, C_STOP,
     C_STOP_DANGLE, C_STOP_HYPH, CASE_W, D0, D_GAPPED, DSPAN, LAMBDA, PE_GAP, PE_GAP_DANGLE, PE_HEAD,
     PE_HYPH, PE_NONE, PE_SENT, PE_SOFT,
 )
-from extractor.glued.rows import Row, hyphen_join_ok
+from extractor.glued.rows import Row, hyphen_join_ok, hyphen_joins_word
 from extractor.glued.widths import SPACE
 
 
@@ -40,6 +40,8 @@ def flow_cost(a: Row, i: int, b: Row, j: int, head: bool = False) -> float:
     """Does word j of row b read as the continuation of word i of row a (a heading ends like a
     sentence)?"""
     if a.hyph[i]:
+        if hyphen_joins_word(a.words[i], b.words[j]):
+            return -C_HYPH_WORD
         return 0.0 if hyphen_join_ok(a.words[i], b.words[j]) else C_BADJOIN
     cost = CASE_W * a.case[int(a.term[i] or head)][b.kind[j]] if a.case else 0.0
     return cost + (C_REPEAT if a.words[i] == b.words[j] else 0.0)

@@ -112,6 +112,13 @@ def make_row(index: int, words: list[str], gap_before: bool) -> Row:
     )
 
 
+def hyphen_joins_word(head: str, tail: str) -> bool:
+    """Does "head-" + tail make one known word ("State-" + "ment")? Stronger evidence than a
+    compound of two words ("State-" + "Context"), which any capitalised pair would make."""
+    stem, body = core(head[:-1]), core(tail)
+    return bool(stem and body and starts_lower(tail)) and zipf(stem + body) >= 1.5
+
+
 def hyphen_join_ok(head: str, tail: str) -> bool:
     """Does "head-" + tail read as one word or a compound (so the break may sit there)?"""
     stem = core(head[:-1])
@@ -121,4 +128,4 @@ def hyphen_join_ok(head: str, tail: str) -> bool:
     return zipf(stem + body) >= 1.5 or (zipf(stem) >= 3.0 and zipf(body) >= 3.0)
 
 
-__all__ = ["SPACE", "Row", "hyphen_join_ok", "is_line_hyphen", "make_row"]
+__all__ = ["SPACE", "Row", "hyphen_join_ok", "hyphen_joins_word", "is_line_hyphen", "make_row"]

@@ -68,7 +68,8 @@ def emission(row: Row, k: int, wl: float, wr: float) -> float:
             # a short title-case row ("Related Work", "9. Method") is one heading more often
             # than two side by side, and a capital after no full stop in it is no evidence
             cost += C_HEAD_SPLIT
-        elif not row.hyph[k - 1]:
+        elif not row.hyph[k - 1] and not (row.upper[k - 1] and row.upper[k] and not row.term[k - 1]):
+            # two capitals in a row are a name or a title ("Format String Syntax"): no evidence
             cost -= flow_cost(row, k - 1, row, k)
     return cost
 
