@@ -109,6 +109,32 @@ class _RiverFinder:
             return not strict or self._edge_along(k, x0, x1, size)
         return False if all(v is False for v in verdicts) else None
 
+    def stretched(self, k: int, left: float, right: float, x0: float, x1: float, size: float) -> bool:
+        """Is line ``k`` from ``left`` to ``right`` one justified line whose space [x0, x1] was
+        stretched? The nearest lines above and below that reach across it both start at
+        ``left``, end at ``right`` and hold at most an ordinary word space there."""
+        tol = 0.1 * size
+        mid = (x0 + x1) / 2
+        base = self.baselines[k]
+        found = 0
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(self.starts) and abs(self.baselines[j] - base) <= 4 * size:
+                starts, ends = self.starts[j], self.ends[j]
+                if starts[0] < mid < ends[-1]:
+                    i = bisect_right(starts, mid) - 1
+                    hole = 0.0 if ends[i] > mid else starts[i + 1] - ends[i]
+                    if not (
+                        any(abs(x - left) <= tol for x in starts)
+                        and any(abs(x - right) <= tol for x in ends)
+                        and hole < 0.35 * (x1 - x0)
+                    ):
+                        return False
+                    found += 1
+                    break
+                j += step
+        return found > 0
+
     def _edge_along(self, k: int, x0: float, x1: float, size: float) -> bool:
         """Does a column edge run along the gap: in most nearby lines that reach across it, a
         word ends where this line's text before the gap ends, or one starts where the text
@@ -174,7 +200,9 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
         if gap <= NARROW_GUTTER_EM * size:
             continue
         if gap > WIDE_GAP_EM * size:
-            verdict = True  # wide enough whatever the lines around show
+            # Wide enough to be a gutter, unless it is the one stretched space of a justified
+            # line of two words, set between lines that run the same width without a break.
+            verdict = not rivers.stretched(k, starts[start], ends[i + 1], ends[i], starts[i + 1], size)
         else:
             # A gap no wider than the spaces around it (loosely justified text) must be
             # free of words at both ends to count as a gutter. The spaces on each side are

@@ -186,3 +186,19 @@ def test_a_gutter_as_narrow_as_word_spaces_is_found_by_its_straight_edges():
     assert texts(lines) == [t for pair in zip(left_rows, right_rows) for t in pair]
     gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(left, left[1:]) if b.bbox.top == a.bbox.top]
     assert max(gaps) >= 10.0  # some word spaces are as wide as the gutter
+
+
+def test_the_stretched_space_of_a_justified_two_word_line_is_not_a_gutter():
+    rows = ["the harbour was never deep", "enough ships", "for the ships that came in"]
+    words = _justified(rows, 50, 130, 100)
+    gap = words[6].bbox.x0 - words[5].bbox.x1
+    assert gap > 40  # six font sizes: wider than any gutter rule allows by itself
+    assert texts(build_lines(words)) == rows
+
+
+def test_a_wide_gap_with_gaps_above_and_below_still_splits():
+    # A table: every row has its blank at the same place, so the wide gap is a gutter.
+    rows = [text_line("Harbour", 50, 100 + 12 * n) + text_line(f"{n}42 ships", 160, 100 + 12 * n)
+            for n in range(4)]
+    lines = build_lines([w for row in rows for w in row])
+    assert texts(lines)[:2] == ["Harbour", "042 ships"]
