@@ -202,7 +202,10 @@ def _split_at_gutters(words: list[Word], rivers: _RiverFinder, k: int) -> list[L
         if gap > WIDE_GAP_EM * size:
             # Wide enough to be a gutter, unless it is the one stretched space of a justified
             # line of two words, set between lines that run the same width without a break.
-            verdict = not rivers.stretched(k, starts[start], ends[i + 1], ends[i], starts[i + 1], size)
+            two_words = i == start and (i + 2 == len(words) or gaps[i + 1] > NARROW_GUTTER_EM * size)
+            verdict = not (
+                two_words and rivers.stretched(k, starts[start], ends[i + 1], ends[i], starts[i + 1], size)
+            )
         else:
             # A gap no wider than the spaces around it (loosely justified text) must be
             # free of words at both ends to count as a gutter. The spaces on each side are
