@@ -315,3 +315,26 @@ def test_two_capitals_side_by_side_are_no_evidence_for_a_split() -> None:
     table = case_table(prose)
     title.case = plain.case = table
     assert emission(title, 2, 50.0, 50.0) > emission(plain, 2, 50.0, 50.0)
+
+
+def test_page_pairs_credit_joins_and_splits_the_page_itself_shows() -> None:
+    from extractor.glued.joins import page_pair
+    from extractor.glued.phrases import PAGE_PAIR, page_pairs
+    from extractor.glued.rows import make_row
+
+    rows = [make_row(0, "the current code block is run".split(), False),
+            make_row(1, "so the current code. block".split(), False),
+            make_row(2, "current sorted lists".split(), False)]
+    pairs = page_pairs(rows)
+    assert pairs[("current", "code")] == 2
+    assert pairs[("code", "block")] == 1  # "code. block" has a sentence end between
+    for r in rows:
+        r.pairs = pairs
+    # a join "current" | "code" rebuilds a pair the page shows
+    assert page_pair(rows[2], 0, rows[0], 2, 1) == PAGE_PAIR
+    # tearing "code" from "block" apart: shown once only, in this very row: no evidence
+    assert page_pair(rows[0], 2, rows[0], 3, 2) == 0.0
+    # tearing "current" from "code": the page shows it in another row too
+    assert page_pair(rows[0], 1, rows[0], 2, 2) == PAGE_PAIR
+    # no credit after a sentence end
+    assert page_pair(rows[1], 3, rows[1], 4, 1) == 0.0

@@ -16,6 +16,7 @@ from extractor.glued.casing import case_table
 from extractor.glued.fit import Fit, fit
 from extractor.glued.furniture import furniture_lines
 from extractor.glued.gutter import split_on_gutter
+from extractor.glued.phrases import page_pairs
 from extractor.glued.rows import Row, make_row
 from extractor.hyphenation import vocabulary_of
 
@@ -61,8 +62,10 @@ def analyse(text: str) -> Analysis:
     if not rows:
         raise TextInputError("the text holds only page furniture (page numbers, running heads)")
     table = case_table(rows)
+    pairs = page_pairs(rows)
     for row in rows:
         row.case = table
+        row.pairs = pairs
     best: Fit = fit(rows)
     parts: dict[int, tuple[str, str]] = {}
     for row, k in zip(rows, best.solution.ks):

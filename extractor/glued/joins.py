@@ -16,6 +16,7 @@ from extractor.glued.costs import (
     C_STOP_DANGLE, C_STOP_HYPH, CASE_W, D0, D_GAPPED, DSPAN, LAMBDA, PE_GAP, PE_GAP_DANGLE, PE_HEAD,
     PE_HYPH, PE_NONE, PE_SENT, PE_SOFT,
 )
+from extractor.glued.phrases import PAGE_PAIR, pair_key
 from extractor.glued.rows import Row, hyphen_join_ok, hyphen_joins_word
 from extractor.glued.widths import SPACE
 
@@ -122,7 +123,7 @@ def join_cost(a: Row, i: int, width: float, head: bool, b: Row, j: int, col: flo
             pe_price(a, i, b, j),
             flow_cost(a, i, b, j),
             flow_cost(a, i, b, j, True),
-            LAMBDA * pmi(a.words[i], b.words[j]),
+            LAMBDA * pmi(a.words[i], b.words[j]) + page_pair(a, i, b, j, 1),
         )
     pe, flow, flow_head, attract = lang
     cost = end_cost(width, b.ww[j], col, pe) + flow
@@ -141,3 +142,12 @@ def stop_cost(a: Row, i: int) -> float:
     if a.dangle[i]:
         return C_STOP_DANGLE
     return 0.0 if a.term[i] else C_STOP
+
+
+def page_pair(a: Row, i: int, b: Row, j: int, seen: int) -> float:
+    """Credit for words i of a and j of b as neighbours, when the page shows that pair inside
+    its rows at least `seen` times (a pair inside a row counts itself once)."""
+    if not a.pairs or a.term[i] or a.hyph[i]:
+        return 0.0
+    key = pair_key(a.words[i], b.words[j])
+    return PAGE_PAIR if key and a.pairs.get(key, 0) >= seen else 0.0

@@ -36,6 +36,8 @@ class Row:
     caption: list[bool] = field(default_factory=list)  # a caption starts at this word ("Figure 2:")
     case: list[list[float]] = field(default_factory=list)  # the page's casing.case_table
     gap_bias: float = 0.0  # the page's style.gap_bias: price of a paragraph end without a gap
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)  # phrases.page_pairs
+    split_lang: list[float] = field(default_factory=list)  # split.split_language per k, cached
     head_pre: list[bool] = field(default_factory=list)  # head_pre[k]: words[:k] reads as a heading
     head_suf: list[bool] = field(default_factory=list)  # head_suf[k]: words[k:] reads as a heading
     n: int = 0  # number of words

@@ -21,7 +21,7 @@ from extractor.glued.costs import (
     C_CAPTION, C_HEAD_SPLIT, C_MIDHYPH, C_SINGLE, C_START, CAPTION_SCALE, LAMBDA, OVER_CAP, SIG, TOL,
 )
 from extractor.glued.joins import (
-    end_cost, flow_cost, gap_flow, join_cost, pe_price, stop_cost, transition,
+    end_cost, flow_cost, gap_flow, join_cost, page_pair, pe_price, stop_cost, transition,
 )
 from extractor.glued.rows import Row
 
@@ -47,13 +47,24 @@ def overflow(width: float, col: float) -> float:
 
 
 def emission(row: Row, k: int, wl: float, wr: float) -> float:
-    n = row.n
+    """Price of splitting row at k: parts wider than their columns, plus what the split says
+    as language (the same at every width, so worked out once per row)."""
+    if not row.split_lang:
+        row.split_lang = [split_language(row, j) for j in range(row.n + 1)]
+    cost = row.split_lang[k]
     # a caption is set in smaller type: its line holds more words than the column's text lines
-    cost = overflow(row.pw[k], wl * (CAPTION_SCALE if row.caption[0] else 1.0)) if k else 0.0
-    if k < n:
+    if k:
+        cost += overflow(row.pw[k], wl * (CAPTION_SCALE if row.caption[0] else 1.0))
+    if k < row.n:
         cost += overflow(row.right_width(k), wr * (CAPTION_SCALE if row.caption[k] else 1.0))
-    if k in (0, n):
-        cost += C_SINGLE
+    return cost
+
+
+def split_language(row: Row, k: int) -> float:
+    """The width-free part of a split's price: one part only, hyphens and caption openers left
+    inside a line, and the pair of words the split tears apart."""
+    n = row.n
+    cost = C_SINGLE if k in (0, n) else 0.0
     for j in range(n - 1):
         if row.hyph[j] and j + 1 != k:
             cost += C_MIDHYPH
@@ -63,7 +74,7 @@ def emission(row: Row, k: int, wl: float, wr: float) -> float:
     if 0 < k < n:
         # the split denies this pair as neighbours: a pair that reads as prose costs, a pair that
         # does not ("of The", "ends. next") is evidence for the split
-        cost += LAMBDA * pmi(row.words[k - 1], row.words[k])
+        cost += LAMBDA * pmi(row.words[k - 1], row.words[k]) + page_pair(row, k - 1, row, k, 2)
         if row.head_pre[n]:
             # a short title-case row ("Related Work", "9. Method") is one heading more often
             # than two side by side, and a capital after no full stop in it is no evidence
