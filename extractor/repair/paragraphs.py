@@ -170,6 +170,8 @@ def _style_changes(prev: Line, line: Line) -> bool:
     prev_bold = all(w.bold for w in prev.words)
     if prev_bold and not line.words[0].bold:
         return True  # a bold line (a heading) ends; a bold lead-in running on does not
+    if all(w.bold for w in line.words) and not any(w.bold for w in prev.words):
+        return True  # plain text gives way to a bold line: a heading starts
     if capitals_line(prev) and not capitals_line(line):
         return True  # a heading in capitals on a line of its own
     return _bold_run_in(line) and not prev.words[-1].bold and ends_clause(prev, semicolon=False)
@@ -218,6 +220,8 @@ def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     last, first = a.lines[-1], b.lines[0]
     if _starts_item(first) or capitals_line(first):
         return False
+    if all(w.bold for w in first.words) and not all(w.bold for w in last.words):
+        return False  # plain text does not run on into a bold line: that is a heading
     jump = b_page != a_page or b.bbox.top < a.bbox.bottom - size or a.bbox.h_overlap(b.bbox) <= 0
     if not jump:
         gap = b.bbox.top - a.bbox.bottom

@@ -207,3 +207,33 @@ def test_footnote_mark_after_a_full_stop_still_ends_the_sentence():
     out = paragraphs(page([w for ln in lines for w in ln]))
     assert out == ["is vague and means different things to different people.1",
                    "Some writers on the subject trace its roots far back"]
+
+
+def test_a_bold_heading_right_after_plain_text_starts_a_paragraph():
+    # No gap and no larger type: the heading sits on the next line of the same block, under
+    # a paragraph that ends on a full line.
+    body, y = column([PROSE[0]], 50, 300, 100)
+    last_top = max(w.bbox.top for w in body)
+    full = [w for w in body if w.bbox.top < last_top]
+    head = text_line("Where the channel went", 50, last_top, bold=True)
+    more, _ = column([PROSE[1]], 50, 300, last_top + 12)
+    text = " ".join(w.text for w in full)
+    assert paragraphs(page(full + head + more)) == [text, "Where the channel went", PROSE[1]]
+
+
+def test_a_bold_lead_in_inside_a_line_does_not_break_the_paragraph():
+    first = text_line("The pilots argued about the channel,", 50, 100)
+    second = text_line("Dredging", 50, 112, bold=True) + text_line("was tried twice and abandoned.", 93, 112)
+    assert paragraphs(page(first + second)) == [
+        "The pilots argued about the channel, Dredging was tried twice and abandoned."
+    ]
+
+
+def test_a_paragraph_does_not_run_on_into_a_bold_heading_at_the_top_of_the_next_column():
+    left, _ = column([PROSE[0]], 50, 240, 100)
+    last_top = max(w.bbox.top for w in left)
+    full = [w for w in left if w.bbox.top < last_top]  # end the column on a full line
+    head = text_line("Where the channel went", 320, 100, bold=True)
+    right, _ = column([PROSE[1]], 320, 240, 112)
+    got = paragraphs(page(full + head + right))
+    assert got[1:] == ["Where the channel went", PROSE[1]]
