@@ -92,3 +92,13 @@ def test_pages_from_another_typesetter_read_in_order(seed, columns):
     assert words >= 0.995
     found = set(got.split("\n\n"))
     assert sum(p in found or p + "\n" in found for p in paragraphs) >= 0.85 * len(paragraphs)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_an_article_from_another_typesetter_reads_exactly(seed):
+    """Title and abstract across the page, two columns broken by a spanning figure, a
+    caption and a footnote: the body comes out paragraph for paragraph, in reading order."""
+    from helpers.storygen import article_pdf
+
+    data, paragraphs = article_pdf(seed)
+    assert extractor.extract(data).to_text() == "\n\n".join(paragraphs) + "\n"
