@@ -338,3 +338,21 @@ def test_page_pairs_credit_joins_and_splits_the_page_itself_shows() -> None:
     assert page_pair(rows[0], 1, rows[0], 2, 2) == PAGE_PAIR
     # no credit after a sentence end
     assert page_pair(rows[1], 3, rows[1], 4, 1) == 0.0
+
+
+def test_a_column_line_never_ends_on_a_bare_item_number() -> None:
+    from extractor.glued.rows import is_label, make_row
+    from extractor.glued.split import emission
+
+    assert is_label(["builtins.", "4.", "Summary"], 1)
+    assert is_label(["4.", "Summary"], 0)
+    assert not is_label(["in", "version", "4."], 2)  # the end of a sentence, not an opener
+    assert not is_label(["builtins.", "4.0", "Summary"], 1)
+    row = make_row(0, ["module", '"builtins".', "4.", "Summary"], False)
+    assert emission(row, 3, 50.0, 50.0) > emission(row, 2, 50.0, 50.0)
+
+
+def test_possessives_pair_like_their_nouns() -> None:
+    from extractor.glued.bigrams import pmi
+
+    assert pmi("an", "object\u2019s") == pmi("an", "object")

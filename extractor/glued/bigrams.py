@@ -40,6 +40,8 @@ def _key(token: str, first: bool) -> str | None:
         t = t.lstrip("\"'(\u201c\u2018[")
     else:
         t = t.rstrip("\"'),.;:!?\u201d\u2019]")
+    if t.endswith(("'s", "\u2019s")):
+        t = t[:-2]  # a possessive pairs like its noun ("an object's" as "an object")
     return t.replace("\u2019", "").replace("'", "") if _CLEAN.match(t) else None
 
 

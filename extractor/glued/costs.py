@@ -32,6 +32,7 @@ C_STOP = 1.0  # a column stops (for a gap or for good) after a line without a fu
 C_STOP_HYPH = 4.0  # ... after a line-end hyphen
 C_STOP_DANGLE = 3.0  # ... after "the", "of", "and"
 CASE_W = 1.0  # weight of the page's own casing evidence (casing.case_table) on a join
+C_LABEL_END = 2.0  # a column line that ends on a bare item number ("... types. 4.")
 C_CAPTION = 2.0  # a caption opener ("Figure 2:") left inside a column line
 C_CAPTION_GAP = 2.5  # a caption line right under a line of its own column (no figure above it)
 CAPTION_SCALE = 1.25  # a caption's first line may be this much wider than the column's text

@@ -34,6 +34,7 @@ class Row:
     dangle: list[bool]  # word never ends a sentence or a heading ("the", "of": lexicon.dangling)
     kind: list[int] = field(default_factory=list)  # casing.word_kind of each word
     caption: list[bool] = field(default_factory=list)  # a caption starts at this word ("Figure 2:")
+    label: list[bool] = field(default_factory=list)  # an item number opens here ("4. Summary")
     case: list[list[float]] = field(default_factory=list)  # the page's casing.case_table
     gap_bias: float = 0.0  # the page's style.gap_bias: price of a paragraph end without a gap
     pairs: dict[tuple[str, str], int] = field(default_factory=dict)  # phrases.page_pairs
@@ -50,6 +51,7 @@ class Row:
         self.head_pre = [is_heading(self.words[:k]) for k in range(self.n + 1)]
         self.head_suf = [is_heading(self.words[k:]) for k in range(self.n + 1)]
         self.caption = [is_caption_start(self.words, j) for j in range(self.n)]
+        self.label = [is_label(self.words, j) for j in range(self.n)]
 
     def left_width(self, k: int) -> float:
         return self.pw[k]
@@ -82,6 +84,15 @@ def is_heading(words: list[str]) -> bool:
 
 _CAPTION = regex.compile(r"^(?:Figure|Fig\.|Table|Plate|Chart|Exhibit)$", regex.IGNORECASE)
 _CAPTION_NO = regex.compile(r"^[\dIVXivx]{1,4}(?:\.\d{1,2})?[:.]$")
+
+
+_LABEL = regex.compile(r"^(?:\d{1,2}|[IVX]{1,4})\.$")
+
+
+def is_label(words: list[str], j: int) -> bool:
+    """A bare item or section number ("4.", "IV.") after a sentence end: it opens what follows
+    ("4. Summary", "4. The method ..."), so a column line never ends on it."""
+    return bool(_LABEL.match(words[j])) and (j == 0 or ends_sentence(words[j - 1]))
 
 
 def is_caption_start(words: list[str], j: int) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractor.glued.bigrams import pmi
 from extractor.glued.costs import (
-    C_CAPTION, C_HEAD_SPLIT, C_MIDHYPH, C_SINGLE, C_START, CAPTION_SCALE, LAMBDA, OVER_CAP, SIG, TOL,
+    C_CAPTION, C_HEAD_SPLIT, C_LABEL_END, C_MIDHYPH, C_SINGLE, C_START, CAPTION_SCALE, LAMBDA, OVER_CAP, SIG, TOL,
 )
 from extractor.glued.joins import (
     end_cost, flow_cost, gap_flow, join_cost, page_pair, pe_price, stop_cost, transition,
@@ -71,6 +71,8 @@ def split_language(row: Row, k: int) -> float:
     for j in range(1, n):
         if row.caption[j] and j != k:
             cost += C_CAPTION
+    if k and row.label[k - 1]:
+        cost += C_LABEL_END  # "... builtins. 4." + "Summary": the number belongs to the right
     if 0 < k < n:
         # the split denies this pair as neighbours: a pair that reads as prose costs, a pair that
         # does not ("of The", "ends. next") is evidence for the split
