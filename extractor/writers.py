@@ -170,8 +170,10 @@ def _merged(words: list[Word]) -> Word:
 
 def to_text(doc: Document) -> str:
     """Paragraphs, one per line, separated by one blank line (furniture with keep_furniture)."""
-    keep = doc.keep_furniture
-    body = [e.text for e in elements_of(doc, furniture=keep) if e.text and _shown(e)]
+    if doc.keep_furniture:
+        body = [e.text for e in elements_of(doc) if e.text and _shown(e)]
+    else:  # the flow paragraphs, in order: what elements_of would give, without their boxes
+        body = [p.text for p in doc.paragraphs if p.role.is_flow and p.text]
     return "\n\n".join(body) + ("\n" if body else "")
 
 

@@ -106,7 +106,9 @@ def split_block(block: Block) -> list[list[Line]]:
         prev, line = lines[i - 1], lines[i]
         if item_x is not None and abs(line.bbox.x0 - item_x) < 0.5 * size and not _starts_item(line):
             groups[-1].append(line)  # a list item's wrapped line, set under its text
-        elif _breaks(prev, line, _local(frame, lines, i, size), size):
+        # The local frame only narrows the right edge, which can only take a break away:
+        # it is worked out for the few lines that break against the block's own frame.
+        elif _breaks(prev, line, frame, size) and _breaks(prev, line, _local(frame, lines, i, size), size):
             groups.append([line])
             item_x = _item_text_x(line)
         else:

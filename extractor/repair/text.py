@@ -9,6 +9,7 @@ from extractor.model import Line, Page
 
 SOFT = "\u00ad"
 _URLISH = ("://", "www.", "@")
+_BREAK_ENDS = frozenset("-\u2013/@" + SOFT)  # the last characters _broken_at_end looks for
 
 
 def _broken_at_end(word: str) -> bool:
@@ -70,5 +71,5 @@ def join_lines(lines: Iterable[Line], vocab: Container[str], *, dehyphenate: boo
             else:
                 words[0] = head + words[0]  # a dash or a cut address: no space, keep all
         out.extend(words)
-        pending_break = dehyphenate and _broken_at_end(out[-1] if out else "")
+        pending_break = dehyphenate and bool(out) and out[-1][-1:] in _BREAK_ENDS and _broken_at_end(out[-1])
     return " ".join(out).replace(SOFT, "")
