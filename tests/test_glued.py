@@ -356,3 +356,15 @@ def test_possessives_pair_like_their_nouns() -> None:
     from extractor.glued.bigrams import pmi
 
     assert pmi("an", "object\u2019s") == pmi("an", "object")
+
+
+def test_equal_columns_are_tried_when_the_search_settles_on_unequal_ones() -> None:
+    from extractor.glued.fit import Fit, equal_alternatives
+    from extractor.glued.rows import make_row
+    from extractor.glued.split import Solution
+
+    rows = [make_row(i, "aaa bbb ccc ddd eee fff".split(), False) for i in range(6)]
+    assert equal_alternatives(rows, Fit(10.0, 10.2, Solution(0.0, [3] * 6))) == []
+    alts = equal_alternatives(rows, Fit(10.0, 8.0, Solution(0.0, [3] * 6)))
+    assert [(f.wl, f.wr) for f in alts] == [(10.0, 10.0), (8.0, 8.0)]
+    assert all(len(f.solution.ks) == 6 for f in alts)

@@ -88,6 +88,7 @@ def fit(rows: list[Row]) -> Fit:
             row.gap_bias = bias
         start = viterbi(rows, two.wl, two.wr)
     two.solution = refine(rows, start, two.wl, two.wr)
+    two = min([two, *equal_alternatives(rows, two)], key=lambda f: f.solution.cost)
     if two.solution.cost >= one.solution.cost:
         return one
     for _ in range(REFITS):
@@ -96,6 +97,17 @@ def fit(rows: list[Row]) -> Fit:
             break
         two = Fit(wl, wr, refine(rows, viterbi(rows, wl, wr), wl, wr))
     return two
+
+
+def equal_alternatives(rows: list[Row], two: Fit) -> list[Fit]:
+    """Equal columns at either fitted width, when the search settled on unequal ones.
+
+    Equal columns are the common layout, and the search can settle on a narrower column for a
+    side whose one-part rows it gave to the other side (then they do not fit back): each equal
+    reading is solved too, and the cheapest labelling wins."""
+    if abs(two.wl / two.wr - 1) < EQUAL:
+        return []
+    return [Fit(w, w, refine(rows, viterbi(rows, w, w), w, w)) for w in (two.wl, two.wr)]
 
 
 def widths_of(rows: list[Row], ks: list[int]) -> tuple[float, float]:
