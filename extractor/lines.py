@@ -140,11 +140,10 @@ class _RiverFinder:
         word ends where this line's text before the gap ends, or one starts where the text
         after it starts? Word spaces that line up by chance into a river have ragged sides."""
         tol = 0.1 * size
-        base = self.baselines[k]
         lines = ending = starting = 0
-        for j in range(max(0, k - self.REACH), min(len(self.starts), k + self.REACH + 1)):
+        for j in self._near(k, size):
             starts, ends = self.starts[j], self.ends[j]
-            if j == k or abs(self.baselines[j] - base) > 4 * size or not (starts[0] < x1 and ends[-1] > x0):
+            if not (starts[0] < x1 and ends[-1] > x0):
                 continue
             lines += 1
             ending += any(abs(e - x0) <= tol for e in ends)
@@ -152,23 +151,32 @@ class _RiverFinder:
         return lines > 0 and 3 * max(ending, starting) >= 2 * lines
 
     def _free(self, k: int, x: float, size: float, strict: bool = False) -> bool | None:
-        base = self.baselines[k]
-        starts, ends, baselines = self.starts, self.ends, self.baselines
         crossing = covered = 0
-        for j in range(max(0, k - self.REACH), min(len(starts), k + self.REACH + 1)):
-            if j == k or abs(baselines[j] - base) > 4 * size:
-                continue
-            if not starts[j][0] < x < ends[j][-1]:
+        for j in self._near(k, size):
+            starts, ends = self.starts[j], self.ends[j]
+            if not starts[0] < x < ends[-1]:
                 continue
             crossing += 1
-            i = bisect_right(starts[j], x) - 1
-            if i >= 0 and ends[j][i] > x:
+            i = bisect_right(starts, x) - 1
+            if i >= 0 and ends[i] > x:
                 covered += 1
         if crossing < 2:
             return None
         if strict:
             return crossing >= 3 and covered == 0
         return covered <= crossing // 4
+
+    def _near(self, k: int, size: float) -> list[int]:
+        """The lines within four font sizes above and below line ``k`` (at most REACH each
+        way), found by walking out from it: the lines are in baseline order."""
+        base, baselines, reach = self.baselines[k], self.baselines, 4 * size
+        lo = k - 1
+        while lo >= 0 and k - lo <= self.REACH and base - baselines[lo] <= reach:
+            lo -= 1
+        hi = k + 1
+        while hi < len(baselines) and hi - k <= self.REACH and baselines[hi] - base <= reach:
+            hi += 1
+        return [*range(lo + 1, k), *range(k + 1, hi)]
 
 
 _NUMBER_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.|\(?[a-z]\))$")
