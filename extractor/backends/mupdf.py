@@ -228,8 +228,9 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
     out: list[Word] = []
     append = out.append
     cur_block = cur_line = -1
-    runs: list[tuple] = []
-    style: tuple = ()
+    rights: list[float] = []
+    styles: list[tuple] = []
+    font, size, bold, italic, baseline = "", 0.0, False, False, 0.0
     last = i = 0
     flat = upright = True
     turn = 0
@@ -239,19 +240,19 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
             cur_block, cur_line = b_no, l_no
             found = runs_of.get((b_no, l_no))
             if found is None:
-                runs = []
+                styles = []
                 continue
-            runs, flat, upright, turn = found
-            last = len(runs) - 1
+            rights, styles, flat, upright, turn = found
+            last = len(styles) - 1
             i = 0
-            style = runs[0]
-        elif not runs:
+            font, size, bold, italic, baseline = styles[0]
+        elif not styles:
             continue
         if last and upright:
             mid = (x0 + x1) / 2
-            while i < last and runs[i][0] < mid:
+            while i < last and rights[i] < mid:
                 i += 1
-            style = runs[i]
+            font, size, bold, italic, baseline = styles[i]
         if text.isascii() and text.isprintable():
             chars += len(text)
         else:
@@ -265,11 +266,11 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
             Word(
                 text,
                 BBox(x0, y0, x1 if x1 > x0 else x0, y1 if y1 > y0 else y0),
-                style[1],
-                style[2],
-                style[3],
-                style[4],
-                style[5] if flat else y1,
+                font,
+                size,
+                bold,
+                italic,
+                baseline if flat else y1,
                 upright,
                 index,
                 turn,
@@ -280,11 +281,14 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
     return out
 
 
-def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], tuple[list[tuple], bool, bool, int]]:
-    """Per (text block, line) number as extractWORDS counts them: the line's runs of one type
-    as (right edge, font, size, bold, italic, baseline), whether it is flat and upright, and
-    its turn (see :func:`extractor.orientation.turn_of`)."""
-    out: dict[tuple[int, int], tuple[list[tuple], bool, bool, int]] = {}
+_Runs = tuple[list[float], list[tuple], bool, bool, int]
+
+
+def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], _Runs]:
+    """Per (text block, line) number as extractWORDS counts them: the right edges of the
+    line's runs of one type, their (font, size, bold, italic, baseline), whether the line is
+    flat and upright, and its turn (see :func:`extractor.orientation.turn_of`)."""
+    out: dict[tuple[int, int], _Runs] = {}
     # extractWORDS numbers text blocks only; vector blocks in the dict are skipped here.
     b_no = -1
     for block in blocks:
@@ -295,20 +299,22 @@ def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], tuple[list[tuple], b
             spans = line["spans"]
             if not spans:
                 continue
-            runs: list[tuple] = []
+            rights: list[float] = []
+            styles: list[tuple] = []
             previous = None
             for span in spans:
                 same = (span["font"], span["flags"], span["size"], span["origin"][1])
                 if same == previous:
-                    runs[-1] = (span["bbox"][2], *runs[-1][1:])
+                    rights[-1] = span["bbox"][2]
                     continue
                 previous = same
                 font, flags, size, baseline = same
                 bold, italic = _weight_and_slant(font, flags)
-                runs.append((span["bbox"][2], font, round(size, 2), bold, italic, baseline))
+                rights.append(span["bbox"][2])
+                styles.append((font, round(size, 2), bold, italic, baseline))
             dx, dy = line["dir"]
             flat = abs(dy) < 0.1
-            out[(b_no, l_no)] = (runs, flat, flat and dx > 0, turn_of(dx, dy))
+            out[(b_no, l_no)] = (rights, styles, flat, flat and dx > 0, turn_of(dx, dy))
     return out
 
 
