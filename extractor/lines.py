@@ -33,8 +33,8 @@ BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 
 def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     """Group ``words`` into lines, top to bottom, each left to right."""
-    upright = [w for w in words if w.upright]
     rotated = [w for w in words if not w.upright]
+    upright = [w for w in words if w.upright] if rotated else list(words)
     upright, initials = _separate_initials(_split_glued_sentences(upright))
     words_sorted = _dedupe_fake_bold(sorted(upright, key=lambda w: (w.baseline, w.bbox.x0)))
     lines: list[Line] = [Line.of([w]) for w in initials]
@@ -360,21 +360,29 @@ _GLUED = regex.compile(
 
 def _split_glued_sentences(words: list[Word]) -> list[Word]:
     """Restore the spaces a PDF without space glyphs lost (see ``_GLUED``); the word's box is
-    shared out by characters."""
-    out: list[Word] = []
-    for w in words:
+    shared out by characters. The words come back as they are when none was glued."""
+    found: list[tuple[int, regex.Match]] = []
+    for n, w in enumerate(words):
         text = w.text
-        if text.isascii() and not ("." in text[:-1] or "!" in text[:-1] or "?" in text[:-1]):
-            m = None  # the common case, settled without the regex
-        else:
-            m = _GLUED.match(text)
-        if m is None:
-            out.append(w)
-            continue
+        if text.isascii():  # the common case, settled without the regex
+            if "." not in text and "!" not in text and "?" not in text:
+                continue
+            body = text[:-1]
+            if "." not in body and "!" not in body and "?" not in body:
+                continue
+        m = _GLUED.match(text)
+        if m is not None:
+            found.append((n, m))
+    if not found:
+        return words
+    out = list(words[: found[0][0]])
+    for k, (n, m) in enumerate(found):
+        w, text = words[n], words[n].text
         head, tail = (g for g in m.groups() if g is not None)
         cut = w.bbox.x0 + w.bbox.width * len(head) / len(text)
         out.append(replace(w, text=head, bbox=BBox(w.bbox.x0, w.bbox.top, cut, w.bbox.bottom)))
         out.append(replace(w, text=tail, bbox=BBox(cut, w.bbox.top, w.bbox.x1, w.bbox.bottom)))
+        out.extend(words[n + 1 : found[k + 1][0] if k + 1 < len(found) else len(words)])
     return out
 
 
