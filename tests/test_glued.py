@@ -368,3 +368,31 @@ def test_equal_columns_are_tried_when_the_search_settles_on_unequal_ones() -> No
     alts = equal_alternatives(rows, Fit(10.0, 8.0, Solution(0.0, [3] * 6)))
     assert [(f.wl, f.wr) for f in alts] == [(10.0, 10.0), (8.0, 8.0)]
     assert all(len(f.solution.ks) == 6 for f in alts)
+
+
+def test_a_caption_needs_room_for_its_figure() -> None:
+    from extractor.glued.refine import C_NO_FIGURE, figure_cost
+    from extractor.glued.rows import make_row
+
+    def left_only(lines: list[str]) -> list:
+        rows, gap = [], False
+        for i, ln in enumerate(lines):
+            if not ln:
+                gap = True
+                continue
+            rows.append(make_row(i, ln.split(), gap))
+            gap = False
+        return rows
+
+    roomy = left_only(["some text here.", "", "", "", "Figure 2: A picture.", "", "more text."])
+    tight = left_only(["some text here.", "Figure 2: A picture.", "", "more text."])
+    assert roomy[1].caption[0] and not roomy[0].caption[0]
+    assert figure_cost(roomy, [r.n for r in roomy], [0, 1, 2], 0) == 0.0
+    assert figure_cost(tight, [r.n for r in tight], [0, 1, 2], 0) == C_NO_FIGURE
+
+
+def test_shrunk_runs_leave_an_end_row_free() -> None:
+    from extractor.glued.refine import shrunk_of
+
+    assert shrunk_of(([3, 4, 5], 1)) == [([3, 4], 1), ([4, 5], 1)]
+    assert shrunk_of(([3], 0)) == []

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from extractor.glued.rows import Row, hyphen_join_ok
 from extractor.glued.chain import Lattice
-from extractor.glued.split import Solution, candidates, end_cost, flow_cost, gap_flow, pe_price
+from extractor.glued.split import (
+    Solution, candidates, end_cost, flow_cost, gap_flow, pe_price, stop_cost,
+)
 from extractor.glued.window import Window
 
 C_LEFT_LOWER = 1.0  # the left column starts lower than the right one
 C_LEFT_EARLIER = 2.0  # the left column ends earlier than the right one
 C_FIRST_LOWER = 1.0  # the page's text starts mid-sentence (a column start is more often a paragraph's)
 C_BAD_CARRY = 1.5  # the left column's last word "ex-" does not join the right column's first word
+MIN_FIGURE = 3  # lines a figure leaves empty in its column, at least
+C_NO_FIGURE = 2.0  # a caption without that much room above or below it
 MAX_PASSES = 3
 MAX_PAIRS = 6  # with this many runs or fewer, pairs of runs are flipped together too
 
@@ -40,6 +44,7 @@ def global_cost(rows: list[Row], ks: list[int], wl: float) -> float:
                 i = ks[s] - 1 if side == 0 else rows[s].n - 1
                 j = 0 if side == 0 else ks[t]
                 cost += gap_flow(rows[s], i, rows[t], j)
+        cost += figure_cost(rows, ks, seq, side)
     if left and rows[left[0]].lower[0]:
         cost += C_FIRST_LOWER
     if left and right:
@@ -51,6 +56,28 @@ def global_cost(rows: list[Row], ks: list[int], wl: float) -> float:
         cost += flow_cost(a, i, b, j)
         if a.hyph[i] and not hyphen_join_ok(a.words[i], b.words[j]):
             cost += C_BAD_CARRY
+    return cost
+
+
+def figure_cost(rows: list[Row], ks: list[int], seq: list[int], side: int) -> float:
+    """A caption ("Figure 2: ...") sits under or over its figure, which leaves its column empty
+    for some lines: a caption with text close above it and close below its last line has no
+    room for a figure, and its lines are more likely the other column's. A caption is a label,
+    not a sentence: the stop price its last line paid before the gap is handed back."""
+    cost = 0.0
+    for m, t in enumerate(seq):
+        if not rows[t].caption[0 if side == 0 else ks[t]] or (side == 1 and ks[t] == rows[t].n):
+            continue
+        above = rows[t].index - rows[seq[m - 1]].index - 1 if m else MIN_FIGURE
+        end = m
+        while end + 1 < len(seq) and seq[end + 1] == seq[end] + 1 and not rows[seq[end + 1]].gap_before:
+            end += 1
+        u = seq[end]
+        below = rows[seq[end + 1]].index - rows[u].index - 1 if end + 1 < len(seq) else MIN_FIGURE
+        if above < MIN_FIGURE and below < MIN_FIGURE:
+            cost += C_NO_FIGURE
+        if u + 1 < len(rows) and (end + 1 == len(seq) or seq[end + 1] > u + 1):
+            cost -= stop_cost(rows[u], ks[u] - 1 if side == 0 else rows[u].n - 1)
     return cost
 
 
@@ -84,6 +111,11 @@ def runs(rows: list[Row], ks: list[int]) -> list[tuple[list[int], int]]:
     return out
 
 
+def shrunk_of(run: tuple[list[int], int]) -> list[tuple[list[int], int]]:
+    rows_, side = run
+    return [(rows_[:-1], side), (rows_[1:], side)] if len(rows_) > 1 else []
+
+
 def edge_moves(
     rows: list[Row], ks: list[int], emits: dict[int, list[tuple[int, float]]], wl: float, wr: float
 ) -> list[dict[int, int]]:
@@ -110,6 +142,10 @@ def refine(rows: list[Row], sol: Solution, wl: float, wr: float) -> Solution:
         if len(found) <= MAX_PAIRS:
             moves += [[a, b] for i, a in enumerate(found) for b in found[i + 1 :]]
         moves.append(found)
+        # a run's end row may hold both parts in truth: flip the rest, leave that row free
+        shrunk = [((run[:-1], side), (run[1:], side)) for run, side in found if len(run) > 1]
+        moves += [[r] for pair in shrunk for r in pair]
+        moves += [[a, b] for a, b2 in zip(found, found[1:]) for b in shrunk_of(b2)]
         # a run at the top or bottom may hold both columns' one-part rows: one column starts
         # lower or ends earlier inside it, the other has a gap there
         for run, side in found:
