@@ -42,9 +42,10 @@ def build_blocks(lines: list[Line]) -> list[Block]:
     active: list[_Growing] = []
     for i, line in enumerate(ordered):
         horizon = line.bbox.top - MAX_LINE_GAP_EM * max(line.size, 1.0) * 2
-        if any(g.lines[-1].bbox.bottom < horizon for g in active):
-            done.extend(g for g in active if g.lines[-1].bbox.bottom < horizon)
-            active = [g for g in active if g.lines[-1].bbox.bottom >= horizon]
+        still = []
+        for g in active:
+            (still if g.lines[-1].bbox.bottom >= horizon else done).append(g)
+        active = still
         has_neighbour = i in beside
         target = _best_block(active, line, has_neighbour) if active else None
         if target is None:
@@ -59,15 +60,16 @@ def build_blocks(lines: list[Line]) -> list[Block]:
 def _lines_with_neighbours(lines: list[Line]) -> set[int]:
     """Indices of lines that share their baseline band with another, disjoint line."""
     found: set[int] = set()
-    for i, a in enumerate(lines):
-        for j in range(i + 1, len(lines)):
-            b = lines[j]
-            if b.bbox.top >= a.bbox.bottom:
-                break
-            if a.bbox.h_overlap(b.bbox) < 0 and a.bbox.v_overlap(b.bbox) > 0.5 * min(
-                a.bbox.height, b.bbox.height
-            ):
+    boxes = [ln.bbox for ln in lines]
+    tops = [b.top for b in boxes]
+    n = len(lines)
+    for i, a in enumerate(boxes):
+        j = i + 1
+        while j < n and tops[j] < a.bottom:
+            b = boxes[j]
+            if (b.x0 > a.x1 or a.x0 > b.x1) and a.v_overlap(b) > 0.5 * min(a.height, b.height):
                 found.update((i, j))
+            j += 1
     return found
 
 
@@ -87,14 +89,13 @@ def _fit(g: _Growing, line: Line, beside: bool) -> float:
     join a block of lone lines much wider than itself (a spanning abstract above the columns).
     """
     last = g.lines[-1]
-    size = max(line.max_size, 1.0)
-    if not same_type(last, line, SIZE_TOLERANCE):
-        return 0.0
+    size = line.max_size if line.max_size > 1.0 else 1.0
+    # Cheapest and most selective first: lines of another column fail on the gap or overlap.
     gap = line.bbox.top - last.bbox.bottom
     if gap > MAX_LINE_GAP_EM * size or gap < -0.5 * size:
         return 0.0
     overlap = last.bbox.h_overlap(line.bbox)
-    if overlap <= 0:
+    if overlap <= 0 or not same_type(last, line, SIZE_TOLERANCE):
         return 0.0
     width = g.right - g.left
     tol = 1.5 * size
