@@ -1,0 +1,116 @@
+"""gutters: is a wide gap in a line a column gutter, or a word space?
+
+A column gutter is empty down the page; a wide word space in justified text is not: the lines
+above and below have a word over the same spot. The lines of a page (baseline groups, in
+baseline order, each left to right) are probed around a gap; see :class:`RiverFinder`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from extractor.model import Word
+
+
+class RiverFinder:
+    """Tells whether a gap in one line continues as white space in the lines around it.
+
+    A column gutter is empty down the page; a wide word space in justified text is not:
+    the lines above and below have a word over the same spot.
+    """
+
+    REACH = 8  # lines looked at above and below
+
+    def __init__(self, groups: list[list[Word]]) -> None:
+        self.groups = groups
+        # Per line, as plain lists: the probes below run a few hundred times a page.
+        self.starts = [[w.bbox.x0 for w in g] for g in groups]
+        self.ends = [[w.bbox.x1 for w in g] for g in groups]
+        self.baselines = [g[0].baseline for g in groups]
+
+    def verdict(
+        self, k: int, x0: float, x1: float, size: float, *, strict: bool = False
+    ) -> bool | None:
+        """Is the gap [x0, x1] of line ``k`` part of a gutter?
+
+        The gap is probed just inside each of its ends (a column's text starts, or ends,
+        at the same x line after line): a gutter when, at one of the probes, nearly every
+        nearby line that reaches across is free of words. With ``strict`` (a gap no wider
+        than the line's word spaces) both probes must be free in every one of at least three
+        lines: word spaces of justified lines line up by chance, a gutter does every time.
+        None when fewer than two nearby lines reach across, so this line must decide alone.
+        """
+        inset = min(0.3 * size, (x1 - x0) / 2)
+        verdicts = [self._free(k, x, size, strict) for x in (x1 - inset, x0 + inset)]
+        if all(verdicts) if strict else any(verdicts):
+            return not strict or self._edge_along(k, x0, x1, size)
+        return False if all(v is False for v in verdicts) else None
+
+    def stretched(self, k: int, left: float, right: float, x0: float, x1: float, size: float) -> bool:
+        """Is line ``k`` from ``left`` to ``right`` one justified line whose space [x0, x1] was
+        stretched? The nearest lines above and below that reach across it both start at
+        ``left``, end at ``right`` and hold at most an ordinary word space there."""
+        tol = 0.1 * size
+        mid = (x0 + x1) / 2
+        base = self.baselines[k]
+        found = 0
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(self.starts) and abs(self.baselines[j] - base) <= 4 * size:
+                starts, ends = self.starts[j], self.ends[j]
+                if starts[0] < mid < ends[-1]:
+                    i = bisect_right(starts, mid) - 1
+                    hole = 0.0 if ends[i] > mid else starts[i + 1] - ends[i]
+                    if not (
+                        any(abs(x - left) <= tol for x in starts)
+                        and any(abs(x - right) <= tol for x in ends)
+                        and hole < 0.35 * (x1 - x0)
+                    ):
+                        return False
+                    found += 1
+                    break
+                j += step
+        return found > 0
+
+    def _edge_along(self, k: int, x0: float, x1: float, size: float) -> bool:
+        """Does a column edge run along the gap: in most nearby lines that reach across it, a
+        word ends where this line's text before the gap ends, or one starts where the text
+        after it starts? Word spaces that line up by chance into a river have ragged sides."""
+        tol = 0.1 * size
+        lines = ending = starting = 0
+        for j in self._near(k, size):
+            starts, ends = self.starts[j], self.ends[j]
+            if not (starts[0] < x1 and ends[-1] > x0):
+                continue
+            lines += 1
+            ending += any(abs(e - x0) <= tol for e in ends)
+            starting += any(abs(s - x1) <= tol for s in starts)
+        return lines > 0 and 3 * max(ending, starting) >= 2 * lines
+
+    def _free(self, k: int, x: float, size: float, strict: bool = False) -> bool | None:
+        crossing = covered = 0
+        for j in self._near(k, size):
+            starts, ends = self.starts[j], self.ends[j]
+            if not starts[0] < x < ends[-1]:
+                continue
+            crossing += 1
+            i = bisect_right(starts, x) - 1
+            if i >= 0 and ends[i] > x:
+                covered += 1
+        if crossing < 2:
+            return None
+        if strict:
+            return crossing >= 3 and covered == 0
+        return covered <= crossing // 4
+
+    def _near(self, k: int, size: float) -> list[int]:
+        """The lines within four font sizes above and below line ``k`` (at most REACH each
+        way), found by walking out from it: the lines are in baseline order."""
+        base, baselines, reach = self.baselines[k], self.baselines, 4 * size
+        lo = k - 1
+        while lo >= 0 and k - lo <= self.REACH and base - baselines[lo] <= reach:
+            lo -= 1
+        hi = k + 1
+        while hi < len(baselines) and hi - k <= self.REACH and baselines[hi] - base <= reach:
+            hi += 1
+        return [*range(lo + 1, k), *range(k + 1, hi)]
