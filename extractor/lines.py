@@ -29,7 +29,7 @@ NARROW_GUTTER_EM = 0.6
 SPACING_RATIO = 3.0
 # A gap this wide separates fragments whatever the lines around it show.
 WIDE_GAP_EM = 4.0
-_SIZE, _X0 = attrgetter("size"), attrgetter("bbox.x0")
+_SIZE, _X0, _BASELINE = attrgetter("size"), attrgetter("bbox.x0"), attrgetter("baseline")
 BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 
 
@@ -38,9 +38,8 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     rotated = [w for w in words if not w.upright]
     upright = [w for w in words if w.upright] if rotated else list(words)
     upright, initials = _separate_initials(_split_glued_sentences(upright))
-    words_sorted = _dedupe_fake_bold(sorted(upright, key=lambda w: (w.baseline, w.bbox.x0)))
     lines: list[Line] = [Line.of([w]) for w in initials]
-    groups = [sorted(g, key=_X0) for g in _baseline_groups(words_sorted)]
+    groups = [_dedupe_fake_bold(sorted(g, key=_X0)) for g in _baseline_groups(sorted(upright, key=_BASELINE))]
     rivers = RiverFinder(groups)
     for k, group in enumerate(groups):
         lines.extend(_split_at_gutters(group, rivers, k))
@@ -344,7 +343,8 @@ def _rotated_lines(words: list[Word]) -> list[Line]:
 def _dedupe_fake_bold(words: list[Word]) -> list[Word]:
     """Drop the overprinted copies of fake-bold text (the same word drawn at a tiny offset).
 
-    ``words`` come sorted by baseline and x, so a copy follows its original closely.
+    ``words`` are one baseline group sorted by x, so a copy follows its original closely
+    (whether it was drawn at the same baseline or a fraction of a point off it).
     """
     kept: list[Word] = []
     recent: list[str] = ["", "", ""]  # texts of the last three kept words: most words differ

@@ -58,6 +58,12 @@ def test_fake_bold_duplicates_are_dropped():
     assert texts(build_lines(words + ghost)) == ["bold heading"]
 
 
+def test_fake_bold_copies_drawn_a_fraction_off_the_baseline_are_dropped_too():
+    words = text_line("a longer bold heading of several words", 50, 100)
+    ghost = [word(w.text, w.bbox.x0 + 0.3, w.bbox.top + 0.3) for w in words]
+    assert texts(build_lines(words + ghost)) == ["a longer bold heading of several words"]
+
+
 def test_same_word_on_another_line_is_kept():
     words = text_line("the end", 50, 100) + text_line("the end", 50, 112)
     assert texts(build_lines(words)) == ["the end", "the end"]
