@@ -396,3 +396,14 @@ def test_shrunk_runs_leave_an_end_row_free() -> None:
 
     assert shrunk_of(([3, 4, 5], 1)) == [([3, 4], 1), ([4, 5], 1)]
     assert shrunk_of(([3], 0)) == []
+
+
+def test_edge_moves_also_try_the_rows_after_a_caption_opener() -> None:
+    from extractor.glued.refine import CAPTION_REACH, edge_moves
+    from extractor.glued.rows import make_row
+
+    lines = ["aa bb cc dd"] * 3 + ["Figure 2: aa bb"] + ["aa bb cc dd"] * 6
+    rows = [make_row(i, ln.split(), False) for i, ln in enumerate(lines)]
+    ks = [2] * 3 + [4] + [2] * 6
+    touched = {t for m in edge_moves(rows, ks, {}, 10.0, 10.0) for t in m}
+    assert touched == {0, 9} | set(range(4, 4 + CAPTION_REACH))

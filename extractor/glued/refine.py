@@ -23,6 +23,7 @@ C_FIRST_LOWER = 1.0  # the page's text starts mid-sentence (a column start is mo
 C_BAD_CARRY = 1.5  # the left column's last word "ex-" does not join the right column's first word
 MIN_FIGURE = 3  # lines a figure leaves empty in its column, at least
 C_NO_FIGURE = 2.0  # a caption without that much room above or below it
+CAPTION_REACH = 3  # rows after a caption opener whose other splits refine tries
 MAX_PASSES = 3
 MAX_PAIRS = 6  # with this many runs or fewer, pairs of runs are flipped together too
 
@@ -124,8 +125,13 @@ def edge_moves(
     left, right = column_lines(rows, ks)
     if not left or not right:
         return []
+    near = {left[-1], right[0]}
+    # a caption's lines: where its paragraph ends is priced by global_cost (figure_cost) too
+    for t, row in enumerate(rows):
+        if row.caption[0] or (ks[t] < row.n and row.caption[ks[t]]):
+            near.update(range(t + 1, min(len(rows), t + 1 + CAPTION_REACH)))
     out: list[dict[int, int]] = []
-    for t in sorted({left[-1], right[0]}):
+    for t in sorted(near):
         cands = emits.get(t) or candidates(rows[t], wl, wr)
         out += [{t: k} for k, _ in cands if k != ks[t]]
     return out
