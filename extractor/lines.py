@@ -296,7 +296,8 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
     typical = sizes[len(sizes) // 2]
     if sizes[-1] < 1.8 * typical:
         return words, []  # nothing large enough: the common case
-    big = [w for w in words if w.size >= 1.8 * typical and len(w.text) <= 2 and w.text[0].isalnum()]
+    large = 1.8 * typical
+    big = [w for w in words if w.size >= large and len(w.text) <= 2 and w.text[0].isalnum()]
     if not big:
         return words, []
     removed: set[int] = set()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,17 +74,20 @@ def read_source(source: Source) -> tuple[str, bytes | None, Path | None]:
         _check_pdf_bytes(name, data[:1024], len(data))
         return name, data, None
     path = Path(source)
-    if not path.exists():
-        raise FileNotFoundInputError(f"{name}: no such file")
-    if path.is_dir():
+    try:
+        info = os.stat(path)  # one system call answers: there? a directory? how big?
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileNotFoundInputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(info.st_mode):
         raise NotPDFError(f"{name}: is a directory, not a PDF file")
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             head = fh.read(1024)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
-    _check_pdf_bytes(name, head, size)
+    _check_pdf_bytes(name, head, info.st_size)
     return name, None, path
 
 

@@ -204,8 +204,7 @@ def _may_end_before_item(prev: Line, line: Line, right: float, size: float) -> b
 
 
 def _starts_item(line: Line) -> bool:
-    first = line.words[0].text
-    return bool(LIST_MARK.match(first)) and len(line.words) > 1
+    return len(line.words) > 1 and bool(LIST_MARK.match(line.words[0].text))
 
 
 def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
