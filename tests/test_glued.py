@@ -407,3 +407,16 @@ def test_edge_moves_also_try_the_rows_after_a_caption_opener() -> None:
     ks = [2] * 3 + [4] + [2] * 6
     touched = {t for m in edge_moves(rows, ks, {}, 10.0, 10.0) for t in m}
     assert touched == {0, 9} | set(range(4, 4 + CAPTION_REACH))
+
+
+def test_a_paragraph_gap_is_credited_on_pages_that_set_paragraphs_apart() -> None:
+    from extractor.glued.rows import make_row
+    from extractor.glued.split import gap_flow
+
+    a = make_row(0, "the scope ends.".split(), False)
+    b = make_row(1, "The next one".split(), True)
+    lower = make_row(1, "and then".split(), True)
+    assert gap_flow(a, 2, b, 0) == 0.0
+    a.gap_bias = 1.5
+    assert gap_flow(a, 2, b, 0) < 0.0
+    assert gap_flow(a, 2, lower, 0) > 0.0  # a small letter after the gap still costs

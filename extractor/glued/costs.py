@@ -9,6 +9,7 @@ SIG = 0.02  # ... and then costs ((excess - TOL) / SIG) ** 2
 OVER_CAP = 6.0  # splits costing more than this are not considered
 D0 = 0.015  # a line this much short of full (after the next word) is still full: font noise
 DSPAN = 0.08  # ... and costs its full paragraph-end price this much further on
+GAP_CREDIT = 0.5  # share of the page's gap_bias credited to a gap between two paragraphs
 D_GAPPED = 0.04  # a line this much short ends a paragraph for sure (style.gap_bias)
 C_SINGLE = 0.6  # a row holding one part only
 C_MIDHYPH = 3.0  # a line-end hyphen that the split leaves inside a column line

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from extractor.glued.bigrams import pmi
 from extractor.glued.costs import (
-    C_BADJOIN, C_HYPH_WORD, C_CAP, C_CAP_COMMON, C_CAPTION_GAP, C_GAP_LOWER, C_HEAD, C_REPEAT, C_START, C_STOP,
+    C_BADJOIN, C_HYPH_WORD, GAP_CREDIT, C_CAP, C_CAP_COMMON, C_CAPTION_GAP, C_GAP_LOWER, C_HEAD, C_REPEAT, C_START, C_STOP,
     C_STOP_DANGLE, C_STOP_HYPH, CASE_W, D0, D_GAPPED, DSPAN, LAMBDA, PE_GAP, PE_GAP_DANGLE, PE_HEAD,
     PE_HYPH, PE_NONE, PE_SENT, PE_SOFT,
 )
@@ -56,6 +56,8 @@ def gap_flow(a: Row, i: int, b: Row, j: int) -> float:
         return C_CAP_COMMON if b.common[j] else C_CAP
     if a.term[i] and b.lower[j]:
         return C_GAP_LOWER  # a paragraph after a gap that starts with a small letter
+    if a.term[i] and b.upper[j]:
+        return -GAP_CREDIT * a.gap_bias  # a paragraph gap, as this page sets them (style)
     return 0.0
 
 
