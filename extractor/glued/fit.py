@@ -20,7 +20,7 @@ from extractor.glued.widths import SPACE
 SHARES = [0.2 + 0.05 * i for i in range(13)]  # left column's share of the row width
 STEPS = (0.04, 0.02, 0.01)
 REFITS = 1  # times the widths are read off the labelling and the splits chosen again
-QUANTILE = 0.9  # that many of a column's lines are at most its width
+MIN_LINES = 5  # a column needs this many lines before its width is read off them
 EQUAL = 0.04  # widths this close are one width (equal columns are the common layout): pooled
 
 
@@ -111,21 +111,51 @@ def equal_alternatives(rows: list[Row], two: Fit) -> list[Fit]:
 
 
 def widths_of(rows: list[Row], ks: list[int]) -> tuple[float, float]:
-    """Column widths read off a labelling: a high quantile of its line widths per column.
+    """Column widths read off a labelling, from the line-breaking rule itself.
 
     The search scores widths by the total cost, where a width that lets one more word onto a few
-    lines can win by a hair; once the sides are fixed, the lines themselves say how wide each
-    column is (most lines of a column are full), and the split search is run again with those.
+    lines can win by a hair; once the sides are fixed, the lines themselves bound each column's
+    width: every line fits (width <= W), and a line that goes on in the next row without ending
+    a sentence ended because the next word did not fit (width + space + next word > W). The
+    width that breaks fewest of these bounds is taken, in the middle of its free interval.
+    Columns this close to equal are one width, read off both columns' lines.
     """
-    sides = [sorted(r.pw[k] if side == 0 else r.right_width(k)
-                    for r, k in zip(rows, ks) if (k > 0 if side == 0 else k < r.n))
-             for side in (0, 1)]
-    out = [quantile(ws) if len(ws) >= 5 else 0.0 for ws in sides]
+    bounds = [line_bounds(rows, ks, side) for side in (0, 1)]
+    out = [best_width(*b) for b in bounds]
     if out[0] and out[1] and abs(out[0] / out[1] - 1) < EQUAL:
-        both = quantile(sorted(sides[0] + sides[1]))
+        both = best_width(bounds[0][0] + bounds[1][0], bounds[0][1] + bounds[1][1])
         return both, both
     return out[0], out[1]
 
 
-def quantile(ws: list[float]) -> float:
-    return ws[int(QUANTILE * (len(ws) - 1))]
+def line_bounds(rows: list[Row], ks: list[int], side: int) -> tuple[list[float], list[float]]:
+    """(widths of the column's lines, widths with the column's next word added where the line
+    had to end for want of room)."""
+    seq = [t for t, k in enumerate(ks) if (k > 0 if side == 0 else k < rows[t].n)]
+    fits: list[float] = []
+    overs: list[float] = []
+    for m, t in enumerate(seq):
+        r, k = rows[t], ks[t]
+        width = r.pw[k] if side == 0 else r.right_width(k)
+        i = k - 1 if side == 0 else r.n - 1
+        if not r.caption[0 if side == 0 else k]:  # a caption is set smaller
+            fits.append(width)
+        follows = m + 1 < len(seq) and seq[m + 1] == t + 1 and not rows[t + 1].gap_before
+        if follows and not r.term[i] and not r.hyph[i]:
+            j = 0 if side == 0 else ks[t + 1]
+            overs.append(width + SPACE + rows[t + 1].ww[j])
+    return fits, overs
+
+
+def best_width(fits: list[float], overs: list[float]) -> float:
+    """The width that fewest lines contradict (0.0 for too few lines)."""
+    if len(fits) < MIN_LINES:
+        return 0.0
+    cands = sorted(set(fits + overs))
+    best, at = len(cands) + len(fits), 0
+    for i, w in enumerate(cands):
+        broken = sum(1 for x in fits if x > w) + sum(1 for x in overs if x <= w)
+        if broken < best:
+            best, at = broken, i
+    upper = cands[at + 1] if at + 1 < len(cands) else cands[at]
+    return (cands[at] + upper) / 2
