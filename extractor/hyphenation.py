@@ -11,7 +11,8 @@ from collections.abc import Container, Iterable
 
 import regex
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-\u2019'][\p{L}\p{N}]+)*")
+# A word: letters and digits, its parts joined by hyphens or apostrophes ("state-of-the-art").
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-\u2019'][\p{L}\p{N}]+)*")
 _TRAIL = regex.compile(r"[^\p{L}\p{N}]*$")
 _LEAD = regex.compile(r"^[^\p{L}\p{N}]*")
 HYPHENS = ("-", "\u00ad", "\u2010")
@@ -24,7 +25,7 @@ def vocabulary_of(texts: Iterable[str]) -> set[str]:
     """Lower-cased words (hyphenated compounds kept whole) seen in the texts."""
     vocab: set[str] = set()
     for text in texts:
-        vocab.update({w.lower() for w in _WORD.findall(text)})
+        vocab.update({w.lower() for w in WORD.findall(text)})
     return vocab
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.hyphenation import join_hyphenated, keep_hyphen, vocabulary_of
+from extractor.repair.text import DocumentVocabulary
 
 
 @pytest.mark.parametrize(
@@ -54,3 +57,25 @@ def test_without_hyphen_tokens_are_spaced() -> None:
 def test_vocabulary_of_keeps_compounds_whole_and_lowercases() -> None:
     vocab = vocabulary_of(["Gender-based violence, Women’s rights", "EXAMPLE"])
     assert {"gender-based", "violence", "women’s", "rights", "example"} <= vocab
+
+
+# -- the document's vocabulary: found word by word, it answers as the full word list would --
+
+
+_ALPHABET = "ab Z9-\u2019'.,;()/\u2014\u201c\u201d\u00e9\u0301\u00df\n\u0130\u03a3\u03c3"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.lists(st.text(alphabet=_ALPHABET, max_size=6), max_size=5))
+def test_vocabulary_answers_as_the_word_list(text, extra):
+    listed = vocabulary_of([text])
+    vocab = DocumentVocabulary.of_text(text)
+    for word in [*listed, *extra, "ab", "a-b", "b'a"]:
+        assert (word in vocab) == (word in listed), (text, word)
+
+
+def test_vocabulary_finds_whole_words_and_compounds_only():
+    vocab = DocumentVocabulary.of_text("The state-of-the-art (example) isn't sub-par, e.g.")
+    assert "state-of-the-art" in vocab and "example" in vocab and "isn't" in vocab
+    assert "state" not in vocab and "art" not in vocab and "sub" not in vocab
+    assert "e" in vocab and "e.g" not in vocab and "exam" not in vocab

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
 
-from extractor.hyphenation import join_hyphenated, vocabulary_of
+import regex
+
+from extractor.hyphenation import WORD, join_hyphenated, vocabulary_of
 from extractor.model import Line, Page
 
 SOFT = "\u00ad"
 _URLISH = ("://", "www.", "@")
 _BREAK_ENDS = frozenset("-\u2013/@" + SOFT)  # the last characters _broken_at_end looks for
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_JOINERS = "-\u2019'"  # what joins the parts of one word in hyphenation.WORD
 
 
 def _broken_at_end(word: str) -> bool:
@@ -28,19 +32,61 @@ class DocumentVocabulary(Container[str]):
     """Lower-cased words seen inside lines (not at a line break) anywhere in the document.
 
     A word seen whole, or seen with its hyphen, mid-line is the best evidence for how to mend
-    the same word where a line break cut it. Built on the first question only: most pages
-    have no hyphenated line end to ask about.
+    the same word where a line break cut it. A page asks about a handful of words, so each
+    question is answered by finding the word in the document's lower-cased text and checking
+    that it stands there as a whole word (what :func:`vocabulary_of` would have listed),
+    rather than by listing every word first. Nothing is built before the first question.
     """
 
     def __init__(self, pages: Iterable[Page]) -> None:
         self._pages = tuple(pages)
+        self._text: str | None = None
         self._words: frozenset[str] | None = None
 
+    @classmethod
+    def of_text(cls, text: str) -> DocumentVocabulary:
+        """The vocabulary of a text given whole (its words all count as inner words)."""
+        vocab = cls(())
+        vocab._load(text)
+        return vocab
+
+    def _load(self, text: str) -> None:
+        if "\u0130" in text or "\u03a3" in text:
+            # İ lowers to two characters and Σ by its neighbours: list the words instead.
+            self._words = frozenset(vocabulary_of([text]))
+        self._text = text.lower()
+
     def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            # One string, one regex pass: far cheaper than a pass per word.
-            self._words = frozenset(vocabulary_of([" ".join(_inner_words(self._pages))]))
-        return word in self._words
+        if self._text is None:
+            self._load(" ".join(_inner_words(self._pages)))
+        if self._words is not None:
+            return word in self._words
+        if not isinstance(word, str) or not WORD.fullmatch(word):
+            return False
+        text, n = self._text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            if _stands_alone(text, at, at + n):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a whole word of ``WORD``: no letter or digit right before or after
+    it, nor a hyphen or apostrophe that would join it to one?"""
+    if start > 0 and (
+        _WORD_CHAR.match(text, start - 1)
+        or (text[start - 1] in _JOINERS and start > 1 and _WORD_CHAR.match(text, start - 2))
+    ):
+        return False
+    return not (
+        end < len(text)
+        and (
+            _WORD_CHAR.match(text, end)
+            or (text[end] in _JOINERS and end + 1 < len(text) and _WORD_CHAR.match(text, end + 1))
+        )
+    )
 
 
 def vocabulary(pages: Iterable[Page]) -> Container[str]:
