@@ -3,6 +3,7 @@
 Usage: python bench/repair.py [--pages 48] [--first-seed 1] [--show N]
 Prints a Markdown table per page (style, lines split right, word_acc, seconds) and the summary:
 share of lines split exactly right, mean and median word_acc, mean and max seconds per page.
+--show N prints page N's lines that were split wrong (got / wanted) instead.
 """
 
 from __future__ import annotations
@@ -49,12 +50,30 @@ def score(page: Page) -> dict[str, float]:
     }
 
 
+def show(seed: int) -> int:
+    page = make_page(seed)
+    result = analyse(page.text)
+    print(f"page {seed} ({page.style}), column widths {result.widths[0]:.1f} / "
+          f"{result.widths[1]:.1f} em")
+    wrong = 0
+    for i, (got, want) in enumerate(zip(result.parts, page.rows)):
+        if want is not None and got != want:
+            wrong += 1
+            print(f"line {i}:\n  got  {got}\n  want {want}")
+    print(f"{wrong} of {sum(w is not None for w in page.rows)} lines split wrong")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--pages", type=int, default=48)
     ap.add_argument("--first-seed", type=int, default=1)
     ap.add_argument("--quiet", action="store_true", help="summary only")
+    ap.add_argument("--show", type=int, default=None, metavar="N",
+                    help="print the lines of page (seed) N that were split wrong")
     args = ap.parse_args()
+    if args.show is not None:
+        return show(args.show)
     analyse("warm up the word list and font tables\n")
     rows = []
     for seed in range(args.first_seed, args.first_seed + args.pages):
