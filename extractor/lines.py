@@ -149,7 +149,7 @@ def _absorb_scripts(lines: list[Line]) -> list[Line]:
         return k
 
     for i, s in enumerate(lines):
-        if len(s.words) > 12 or sum(len(w.text) for w in s.words) > 12:
+        if len(s.words) > 12 or len("".join([w.text for w in s.words])) > 12:
             continue  # a long fragment is a line of its own, not a script
         left, right = _hosts(lines, tops, i)
         if left is not None:

@@ -40,7 +40,7 @@ def body_size(blocks: list[Block]) -> float:
     for b in blocks:
         for ln in b.lines:
             s = round(ln.size, 1)
-            chars[s] = chars.get(s, 0) + sum(map(len, (w.text for w in ln.words)))
+            chars[s] = chars.get(s, 0) + len("".join([w.text for w in ln.words]))
     if not chars:
         return 0.0
     total = sum(chars.values())

@@ -169,10 +169,10 @@ def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
 def _style_changes(prev: Line, line: Line) -> bool:
     if not same_type(prev, line):
         return True
-    prev_bold = all(w.bold for w in prev.words)
-    if prev_bold and not line.words[0].bold:
+    # (the first word settles most lines: plain text is not bold from its first word on)
+    if prev.words[0].bold and not line.words[0].bold and all(w.bold for w in prev.words):
         return True  # a bold line (a heading) ends; a bold lead-in running on does not
-    if all(w.bold for w in line.words) and not any(w.bold for w in prev.words):
+    if line.words[0].bold and all(w.bold for w in line.words) and not any(w.bold for w in prev.words):
         return True  # plain text gives way to a bold line: a heading starts
     if capitals_line(prev) and not capitals_line(line):
         return True  # a heading in capitals on a line of its own
