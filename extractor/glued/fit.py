@@ -2,7 +2,9 @@
 
 The sum of the widths shows in the widest rows (both parts full), so the search starts on a grid
 of left/right shares of that sum, then refines each width alone by a few per cent (coordinate
-descent). Each probe is one Viterbi pass over candidate splits pruned by width.
+descent). Each probe is one Viterbi pass over candidate splits pruned by width. The labelling
+found is then refined (refine), equal columns are tried if the search settled on unequal ones,
+and the widths are read once more off the labelling by the line-breaking rule (widths_of).
 """
 
 from __future__ import annotations

@@ -5,7 +5,10 @@ either column equally well when the columns are about as wide, so the Viterbi pa
 their side. Reading order can: the left column's text flows on into the right column, and a
 column's text flows on across a gap. Those joins span many rows, so they are scored here on whole
 labelings, flipping one run of one-part rows at a time (re-running the Viterbi pass with that run
-pinned to the other side) while the total cost falls.
+pinned to the other side) while the total cost falls. Captions (which need room for a figure)
+and the rows around the switch from the left column to the right are scored here too, so their
+rows' other splits are tried as moves as well. Each move is priced over its pinned rows only
+(window.Window), so many can be tried.
 """
 
 from __future__ import annotations
