@@ -60,6 +60,7 @@ def assign_roles(
     roles = [_local_role(b, size, width, height) for b in blocks]
     _mark_number_rows(blocks, roles, height)
     _mark_small_labels(blocks, roles, size)
+    _keep_table_columns(blocks, roles, size)
     _mark_sidebars(blocks, roles, rects, size, width * height)
     _mark_footnotes(blocks, roles, size, height)
     for i, b in enumerate(blocks):
@@ -96,7 +97,9 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
             return Role.PAGE_NUMBER
         if near_bottom and b.size < size * 0.92 and FOOTNOTE_MARK.match(text) and text.endswith("."):
             return Role.FOOTNOTE  # a numbered note in small type, ending as a sentence
-        if (b.size <= size * 1.15 and (len(b.lines) == 1 or b.size < size)) or _letter_spaced(b):
+        if ((b.size <= size * 1.15 and (len(b.lines) == 1 or b.size < size)) or _letter_spaced(b)) and not (
+            _prose_line(b, text, size, width)
+        ):
             return Role.HEADER if near_top else Role.FOOTER
     if len(b.lines) == 1 and b.bbox.bottom < height * HEAD_ZONE and b.size < size * 0.95:
         # Below the edge band but still above the text (wide top margins): a small-type line
@@ -117,6 +120,17 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
     return Role.BODY
 
 
+def _prose_line(b: Block, text: str, size: float, width: float) -> bool:
+    """A sentence of body type across most of the text's width: the page's text starting (or
+    ending) close to the edge, not a running head or foot, which are short or set apart."""
+    return (
+        abs(b.size - size) <= 0.05 * size
+        and b.bbox.width >= 0.5 * width
+        and len(text.split()) >= 8
+        and text.endswith((".", "!", "?", ".\u201d", ".\""))
+    )
+
+
 def _mark_number_rows(blocks: list[Block], roles: list[Role], height: float) -> None:
     """A lone page number near the top or foot of the page, whatever its size, and the
     one-line blocks on its row (the running head or foot it is set with)."""
@@ -131,6 +145,24 @@ def _mark_number_rows(blocks: list[Block], roles: list[Role], height: float) -> 
             if j != i and len(o.lines) == 1 and o.bbox.v_overlap(b.bbox) > 0.5 * min(o.bbox.height, b.bbox.height):
                 if roles[j] in (Role.BODY, Role.HEADING, Role.TITLE):
                     roles[j] = Role.HEADER if top else Role.FOOTER
+
+
+def _keep_table_columns(blocks: list[Block], roles: list[Role], size: float) -> None:
+    """Short tokens in body type whose every line sits on a baseline of a body block beside
+    them are a table's column ("340 / 120 / 510" next to "Northport 12 / ..."), not figure
+    labels: they stay in the text."""
+    for i, b in enumerate(blocks):
+        if roles[i] is not Role.NOTE or len(b.lines) < 2 or abs(b.size - size) > 0.05 * size:
+            continue
+        if not _labels(b):
+            continue
+        for j, o in enumerate(blocks):
+            if roles[j] is not Role.BODY or o.bbox.h_overlap(b.bbox) > 0 or o.bbox.v_overlap(b.bbox) <= 0:
+                continue
+            baselines = [ln.baseline for ln in o.lines]
+            if all(any(abs(ln.baseline - y) <= 0.25 * size for y in baselines) for ln in b.lines):
+                roles[i] = Role.BODY
+                break
 
 
 def _mark_small_labels(blocks: list[Block], roles: list[Role], size: float) -> None:

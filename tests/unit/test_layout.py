@@ -224,3 +224,26 @@ def test_a_long_block_in_the_largest_type_is_text_not_a_title():
     doc = analyse("t", [page(head + large + body)])
     assert all(b.role is not Role.TITLE for b in doc.pages[0].blocks)
     assert doc.to_text().split("\n\n")[0] == "Part one begins"
+
+
+def test_a_sentence_of_body_text_at_the_top_edge_is_not_a_running_head():
+    first = text_line("Before the table comes a paragraph of ordinary prose that explains it.", 50, 40)
+    head = text_line("The Harbour Quarterly", 50, 20, size=8)
+    body, _ = column(PROSE[:2], 50, 500, 70)
+    roles = {b.text: b.role for b in analyse("t", [page(first + head + body)]).pages[0].blocks}
+    assert roles["Before the table comes a paragraph of ordinary prose that explains it."] is Role.BODY
+    assert roles["The Harbour Quarterly"] is Role.HEADER
+
+
+def test_a_column_of_numbers_on_the_rows_of_a_table_stays_in_the_text():
+    rows = [("Northport", "12", "340"), ("Eastbay", "8", "120"), ("Southsound", "15", "510")]
+    words = []
+    for n, (name, depth, ships) in enumerate(rows):
+        y = 300 + 14 * n
+        words += text_line(f"{name} {depth}", 60, y) + text_line(ships, 200, y)
+    body, _ = column(PROSE[:1], 60, 400, 100)
+    labels = [w for n, t in enumerate(["x0", "x1", "x2"]) for w in text_line(t, 480, 500 + 17 * n)]
+    doc = analyse("t", [page(body + words + labels)])
+    text = doc.to_text()
+    assert all(ships in text.split() for _, _, ships in rows)
+    assert "x1" not in text.split()  # figure labels, on no row of the text, stay out
