@@ -126,8 +126,7 @@ def _prose_line(b: Block, text: str, size: float, width: float) -> bool:
     return (
         abs(b.size - size) <= 0.05 * size
         and b.bbox.width >= 0.5 * width
-        and len(text.split()) >= 8
-        and text.endswith((".", "!", "?", ".\u201d", ".\""))
+        and _sentence(text)
     )
 
 
@@ -148,21 +147,31 @@ def _mark_number_rows(blocks: list[Block], roles: list[Role], height: float) -> 
 
 
 def _keep_table_columns(blocks: list[Block], roles: list[Role], size: float) -> None:
-    """Short tokens in body type whose every line sits on a baseline of a body block beside
-    them are a table's column ("340 / 120 / 510" next to "Northport 12 / ..."), not figure
-    labels: they stay in the text."""
-    for i, b in enumerate(blocks):
-        if roles[i] is not Role.NOTE or len(b.lines) < 2 or abs(b.size - size) > 0.05 * size:
-            continue
-        if not _labels(b):
-            continue
+    """Short tokens in body type whose every line sits on a row of a body block beside them,
+    or which stand row for row beside another such column, are a table's columns ("340 /
+    120 / 510" next to "Northport 12 / ..."), not figure labels: they stay in the text."""
+    candidates = [
+        i for i, b in enumerate(blocks)
+        if roles[i] is Role.NOTE and len(b.lines) >= 2 and abs(b.size - size) <= 0.05 * size and _labels(b)
+    ]
+    keep: set[int] = set()
+    for i in candidates:
+        b = blocks[i]
         for j, o in enumerate(blocks):
-            if roles[j] is not Role.BODY or o.bbox.h_overlap(b.bbox) > 0 or o.bbox.v_overlap(b.bbox) <= 0:
+            if j == i or o.bbox.h_overlap(b.bbox) > 0 or o.bbox.v_overlap(b.bbox) <= 0:
                 continue
-            baselines = [ln.baseline for ln in o.lines]
-            if all(any(abs(ln.baseline - y) <= 0.25 * size for y in baselines) for ln in b.lines):
-                roles[i] = Role.BODY
-                break
+            if roles[j] is Role.BODY and _on_rows_of(b, o, size):
+                keep.add(i)
+            elif j in candidates and len(o.lines) == len(b.lines) and _on_rows_of(b, o, size):
+                keep.update((i, j))
+    for i in keep:
+        roles[i] = Role.BODY
+
+
+def _on_rows_of(b: Block, o: Block, size: float) -> bool:
+    """Does every line of ``b`` sit on the baseline of a line of ``o``?"""
+    baselines = [ln.baseline for ln in o.lines]
+    return all(any(abs(ln.baseline - y) <= 0.25 * size for y in baselines) for ln in b.lines)
 
 
 def _mark_small_labels(blocks: list[Block], roles: list[Role], size: float) -> None:
@@ -299,9 +308,16 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
             b.size >= BYLINE_MAX_SIZE * size
             or (len(b.lines[0].words) > 1 and LIST_MARK.match(b.lines[0].words[0].text))
             or _introduces(b, blocks[first_text])
+            or _sentence(b.text)
         ):
-            break
+            break  # names and affiliations are not sentences: text has begun
         roles[i] = Role.AUTHOR
+
+
+def _sentence(text: str) -> bool:
+    """Running prose: eight words or more ending as a sentence does."""
+    text = text.strip()
+    return len(text.split()) >= 8 and text.endswith((".", "!", "?", ".\u201d", ".\""))
 
 
 def _introduces(head: Block, text: Block) -> bool:

@@ -247,3 +247,21 @@ def test_a_column_of_numbers_on_the_rows_of_a_table_stays_in_the_text():
     text = doc.to_text()
     assert all(ships in text.split() for _, _, ships in rows)
     assert "x1" not in text.split()  # figure labels, on no row of the text, stay out
+
+
+def test_a_sentence_under_the_title_is_text_not_a_byline():
+    title = text_line("Harbours of the North", 50, 60, size=20)
+    lead = text_line("The surface once in the busier harbour is that of today, along the quay.", 50, 100)
+    body, _ = column(PROSE * 2, 50, 500, 140)
+    roles = {b.text: b.role for b in analyse("t", [page(title + lead + body)]).pages[0].blocks}
+    assert roles["Harbours of the North"] is Role.TITLE
+    assert roles["The surface once in the busier harbour is that of today, along the quay."] is Role.BODY
+
+
+def test_columns_of_short_cells_standing_row_for_row_are_a_table():
+    cells = []
+    for n, (a, b) in enumerate([("the 262", "was 431"), ("The 711", "the 135"), ("it 908", "was 700")]):
+        cells += text_line(a, 100, 400 + 18 * n) + text_line(b, 200, 400 + 18 * n)
+    body, _ = column(PROSE[:2], 60, 400, 100)
+    text = analyse("t", [page(body + cells)]).to_text().split()
+    assert all(t in text for t in ("262", "711", "908", "431", "135", "700"))
