@@ -19,6 +19,7 @@ import regex
 
 from extractor.gutters import RiverFinder
 from extractor.model import BBox, Line, Word
+from extractor.stats import median
 from extractor.textnorm import LIST_MARK
 
 # A gap wider than this many font sizes always separates two line fragments.
@@ -47,15 +48,6 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     lines.extend(_rotated_lines(rotated))
     lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
     return lines
-
-
-def median(values: list[float]) -> float:
-    """The median of a non-empty list (statistics.median's result, at a fraction of its cost:
-    it runs for every line with a wide gap)."""
-    ordered = sorted(values)
-    n = len(ordered)
-    mid = n // 2
-    return ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _baseline_groups(words: list[Word]) -> list[list[Word]]:

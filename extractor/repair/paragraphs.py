@@ -10,9 +10,9 @@ to the column's edge into a line that does not start a paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import median
 
 from extractor.model import Block, Line, Role, same_type
+from extractor.stats import median
 from extractor.textnorm import LIST_MARK, SECTION_NUMBER
 
 TERMINAL = (".", "!", "?", ":", ".”", ".\"", "?”", "!”", ".)", ".’")
