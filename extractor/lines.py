@@ -339,6 +339,8 @@ def _dedupe_fake_bold(words: list[Word]) -> list[Word]:
     ``words`` are one baseline group sorted by x, so a copy follows its original closely
     (whether it was drawn at the same baseline or a fraction of a point off it).
     """
+    if len({w.text for w in words}) == len(words):
+        return words  # no text twice on the line: nothing can be a copy
     kept: list[Word] = []
     recent: list[str] = ["", "", ""]  # texts of the last three kept words: most words differ
     for w in words:

@@ -40,12 +40,16 @@ def reading_order(boxes: Sequence[BBox], *, columns: int = 2) -> list[int]:
     by_top = sorted(range(n), key=lambda i: boxes[i].top)
     for ai in range(n):
         a = boxes[ai]
-        for bi in range(n):
-            if ai == bi:
-                continue
-            if _before(a, boxes[bi], boxes, by_top, columns):
+        for bi in range(ai + 1, n):
+            b = boxes[bi]
+            # At most one of the two holds (see _before), so the second is asked only when
+            # the first fails.
+            if _before(a, b, boxes, by_top, columns):
                 succ[ai].append(bi)
                 indeg[bi] += 1
+            elif _before(b, a, boxes, by_top, columns):
+                succ[bi].append(ai)
+                indeg[ai] += 1
     return _toposort(boxes, succ, indeg)
 
 
