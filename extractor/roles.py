@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from extractor.model import BBox, Block, Role
-from extractor.textnorm import LIST_MARK
+from extractor.textnorm import LIST_MARK, SENTENCE_END
 
 PAGE_NUMBER = regex.compile(
     r"^(?:(?:page|p\.|pp\.|seite|s\.|pag\.)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?"
@@ -121,8 +121,8 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
 
 
 def _prose_line(b: Block, text: str, size: float, width: float) -> bool:
-    """A sentence of body type across most of the text's width: the page's text starting (or
-    ending) close to the edge, not a running head or foot, which are short or set apart."""
+    """A sentence of body type across half the page's width or more: the page's text starting
+    (or ending) close to the edge, not a running head or foot, which are short or set apart."""
     return (
         abs(b.size - size) <= 0.05 * size
         and b.bbox.width >= 0.5 * width
@@ -317,7 +317,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
 def _sentence(text: str) -> bool:
     """Running prose: eight words or more ending as a sentence does."""
     text = text.strip()
-    return len(text.split()) >= 8 and text.endswith((".", "!", "?", ".\u201d", ".\""))
+    return len(text.split()) >= 8 and text.endswith(SENTENCE_END)
 
 
 def _introduces(head: Block, text: Block) -> bool:

@@ -30,6 +30,8 @@ _TABLE = str.maketrans({**{ord(k): v for k, v in LIGATURES.items()}, **_INVISIBL
 SOFT_HYPHEN = "\u00ad"
 # A section number opening a heading ("3.1.2"), whose wrapped lines hang under its text.
 SECTION_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
+# How a sentence ends, closing quotes and brackets included ("...moved.”", "(see above.)").
+SENTENCE_END = (".", "!", "?", ".\u201d", ".\"", "?\u201d", "!\u201d", ".)", ".\u2019")
 # A word that opens a list item: a bullet, or a number or letter with "." or ")".
 LIST_MARK = regex.compile(
     r"^(?:[•◦▪▫‣∙·●○■□➢►✓–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$"

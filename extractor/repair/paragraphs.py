@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from extractor.model import Block, Line, Role, same_type
 from extractor.stats import median
-from extractor.textnorm import LIST_MARK, SECTION_NUMBER
+from extractor.textnorm import LIST_MARK, SECTION_NUMBER, SENTENCE_END
 
-TERMINAL = (".", "!", "?", ":", ".”", ".\"", "?”", "!”", ".)", ".’")
+TERMINAL = (*SENTENCE_END, ":")
 _NOTE_MARKS = "0123456789*†‡§¶"
 
 
