@@ -22,7 +22,6 @@ class RiverFinder:
     REACH = 8  # lines looked at above and below
 
     def __init__(self, groups: list[list[Word]]) -> None:
-        self.groups = groups
         # Per line, as plain lists: the probes below run a few hundred times a page.
         self.starts = [[w.bbox.x0 for w in g] for g in groups]
         self.ends = [[w.bbox.x1 for w in g] for g in groups]
@@ -37,8 +36,9 @@ class RiverFinder:
         at the same x line after line): a gutter when, at one of the probes, nearly every
         nearby line that reaches across is free of words. With ``strict`` (a gap no wider
         than the line's word spaces) both probes must be free in every one of at least three
-        lines: word spaces of justified lines line up by chance, a gutter does every time.
-        None when fewer than two nearby lines reach across, so this line must decide alone.
+        lines, and a column edge must run along the gap (see :meth:`_edge_along`): word spaces
+        of justified lines line up by chance, a gutter does every time. None when fewer than
+        two nearby lines reach across, so this line must decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
         verdicts = [self._free(k, x, size, strict) for x in (x1 - inset, x0 + inset)]
