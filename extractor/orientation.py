@@ -11,6 +11,7 @@ own types, so both backends are handled alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from extractor.load import RawPage
@@ -59,7 +60,7 @@ def turn_upright(raw: RawPage) -> RawPage:
     )
 
 
-def _box_turner(turn: int, width: float, height: float):  # noqa: ANN202 - a box -> box map
+def _box_turner(turn: int, width: float, height: float) -> Callable[[BBox], BBox]:
     """The map of boxes for a clockwise turn of the page by ``turn`` degrees."""
     if turn == 90:  # text ran up the page: its left edge was the page's bottom
         return lambda b: BBox(height - b.bottom, b.x0, height - b.top, b.x1)
@@ -68,7 +69,7 @@ def _box_turner(turn: int, width: float, height: float):  # noqa: ANN202 - a box
     return lambda b: BBox(width - b.x1, height - b.bottom, width - b.x0, height - b.top)
 
 
-def _turn_word(w: Word, turn: int, flip) -> Word:  # noqa: ANN001
+def _turn_word(w: Word, turn: int, flip: Callable[[BBox], BBox]) -> Word:
     box = flip(w.bbox)
     new_turn = (w.turn - turn) % 360 if w.turn >= 0 else -1
     upright = new_turn == 0
