@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 
 import pymupdf
 from helpers.geometry import PROSE
@@ -14,14 +15,21 @@ CSS = "p {text-align: justify; font-size: 10pt; margin-bottom: 6pt;} h2 {font-si
 WIDTH, HEIGHT, MARGIN, GUTTER = 595, 842, 50, 18
 
 
-def story_pdf(seed: int, columns: int, sections: int = 5) -> tuple[bytes, list[str]]:
-    """(PDF bytes, expected paragraphs): headings and justified paragraphs of shuffled prose
-    flowed through ``columns`` columns per A4 page, with a running head and page numbers."""
-    rng = random.Random(seed)
+def _sentences(rng: random.Random) -> Callable[[int], str]:
+    """A maker of sentences of ``n`` words drawn from the shared prose."""
     vocabulary = " ".join(PROSE).replace(".", "").replace(",", "").split()
 
     def sentence(n: int) -> str:
         return " ".join(rng.choice(vocabulary).lower() for _ in range(n)).capitalize() + "."
+
+    return sentence
+
+
+def story_pdf(seed: int, columns: int, sections: int = 5) -> tuple[bytes, list[str]]:
+    """(PDF bytes, expected paragraphs): headings and justified paragraphs of shuffled prose
+    flowed through ``columns`` columns per A4 page, with a running head and page numbers."""
+    rng = random.Random(seed)
+    sentence = _sentences(rng)
 
     html, paragraphs = "", []
     for n in range(sections):
@@ -60,10 +68,7 @@ def article_pdf(seed: int) -> tuple[bytes, list[str]]:
     box with its caption), and a footnote under a short rule. The flow runs left column, right
     column above the figure, then left and right below it."""
     rng = random.Random(seed)
-    vocabulary = " ".join(PROSE).replace(".", "").replace(",", "").split()
-
-    def sentence(n: int) -> str:
-        return " ".join(rng.choice(vocabulary).lower() for _ in range(n)).capitalize() + "."
+    sentence = _sentences(rng)
 
     title, abstract = "On the " + sentence(5)[:-1], sentence(60)
     html, paragraphs = "", [title, abstract]
