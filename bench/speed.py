@@ -3,8 +3,11 @@
 Usage: python bench/speed.py [--repeat N] [--corpus DIR] [--samples] [--no-plumber]
 
 Every engine reads every page of the corpus (and, with --samples, the repo's samples/*.pdf)
-N times; the table gives the median pages per second over the repetitions. A second table
-splits extractor's time by stage (load / lines / layout / repair) for each backend.
+N times, the engines taking turns within each repetition so that a busy spell of the machine
+falls on all of them; the table gives the median pages per second over the repetitions. A
+second table splits extractor's time by stage (load / lines / layout / repair) for each
+backend, with the garbage collector paused as extract() pauses it. --no-plumber leaves out
+the two slow pdfplumber engines.
 """
 
 from __future__ import annotations
