@@ -150,6 +150,8 @@ def _absorb_scripts(lines: list[Line]) -> list[Line]:
             left is None or abs(lines[left].baseline - lines[right].baseline) <= 0.25 * lines[left].size
         ):
             parent[find(right)] = find(i)
+    if all(parent[k] == k for k in range(len(lines))):
+        return lines  # nothing joined: the common case
     groups: dict[int, list[Word]] = {}
     for k, ln in enumerate(lines):
         groups.setdefault(find(k), []).extend(ln.words)
