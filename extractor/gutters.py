@@ -41,9 +41,10 @@ class RiverFinder:
         two nearby lines reach across, so this line must decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
-        verdicts = [self._free(k, x, size, strict) for x in (x1 - inset, x0 + inset)]
+        near = self._near(k, size)
+        verdicts = [self._free(near, x, strict) for x in (x1 - inset, x0 + inset)]
         if all(verdicts) if strict else any(verdicts):
-            return not strict or self._edge_along(k, x0, x1, size)
+            return not strict or self._edge_along(near, x0, x1, size)
         return False if all(v is False for v in verdicts) else None
 
     def stretched(self, k: int, left: float, right: float, x0: float, x1: float, size: float) -> bool:
@@ -72,13 +73,13 @@ class RiverFinder:
                 j += step
         return found > 0
 
-    def _edge_along(self, k: int, x0: float, x1: float, size: float) -> bool:
+    def _edge_along(self, near: list[int], x0: float, x1: float, size: float) -> bool:
         """Does a column edge run along the gap: in most nearby lines that reach across it, a
         word ends where this line's text before the gap ends, or one starts where the text
         after it starts? Word spaces that line up by chance into a river have ragged sides."""
         tol = 0.1 * size
         lines = ending = starting = 0
-        for j in self._near(k, size):
+        for j in near:
             starts, ends = self.starts[j], self.ends[j]
             if not (starts[0] < x1 and ends[-1] > x0):
                 continue
@@ -87,9 +88,9 @@ class RiverFinder:
             starting += any(abs(s - x1) <= tol for s in starts)
         return lines > 0 and 3 * max(ending, starting) >= 2 * lines
 
-    def _free(self, k: int, x: float, size: float, strict: bool = False) -> bool | None:
+    def _free(self, near: list[int], x: float, strict: bool = False) -> bool | None:
         crossing = covered = 0
-        for j in self._near(k, size):
+        for j in near:
             starts, ends = self.starts[j], self.ends[j]
             if not starts[0] < x < ends[-1]:
                 continue
