@@ -154,7 +154,7 @@ def _keep_table_columns(blocks: list[Block], roles: list[Role], size: float) -> 
         i for i, b in enumerate(blocks)
         if roles[i] is Role.NOTE and len(b.lines) >= 2 and abs(b.size - size) <= 0.05 * size and _labels(b)
     ]
-    keep: set[int] = set()
+    keep: set[int] = {i for i in candidates if _grid(blocks[i], size)}
     for i in candidates:
         b = blocks[i]
         for j, o in enumerate(blocks):
@@ -166,6 +166,18 @@ def _keep_table_columns(blocks: list[Block], roles: list[Role], size: float) -> 
                 keep.update((i, j))
     for i in keep:
         roles[i] = Role.BODY
+
+
+def _grid(b: Block, size: float) -> bool:
+    """Rows in which two or more words start where words of the first row start: a table set
+    as one block, its cells aligned (figure labels are scattered, one or two to a line)."""
+    if any(len(ln.words) < 2 for ln in b.lines):
+        return False
+    columns = [w.bbox.x0 for w in b.lines[0].words]
+    return all(
+        sum(any(abs(w.bbox.x0 - x) <= 0.2 * size for x in columns) for w in ln.words) >= 2
+        for ln in b.lines[1:]
+    )
 
 
 def _on_rows_of(b: Block, o: Block, size: float) -> bool:

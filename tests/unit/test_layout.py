@@ -265,3 +265,12 @@ def test_columns_of_short_cells_standing_row_for_row_are_a_table():
     body, _ = column(PROSE[:2], 60, 400, 100)
     text = analyse("t", [page(body + cells)]).to_text().split()
     assert all(t in text for t in ("262", "711", "908", "431", "135", "700"))
+
+
+def test_a_block_of_short_numbers_in_aligned_cells_is_a_table_kept_in_the_text():
+    body, _ = column(PROSE[:2], 60, 400, 100)
+    grid = []
+    for n, row in enumerate(["12 34 56", "78 90 12", "34 56 78"]):
+        grid += [w for k, t in enumerate(row.split()) for w in text_line(t, 100 + 14 * k, 400 + 12 * n)]
+    text = analyse("t", [page(body + grid)]).to_text().split()
+    assert text.count("56") == 2 and "90" in text
