@@ -31,13 +31,18 @@ SPACING_RATIO = 3.0
 # A gap this wide separates fragments whatever the lines around it show.
 WIDE_GAP_EM = 4.0
 _SIZE, _X0, _BASELINE = attrgetter("size"), attrgetter("bbox.x0"), attrgetter("baseline")
+_TEXT, _UPRIGHT = attrgetter("text"), attrgetter("upright")
 BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 
 
 def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     """Group ``words`` into lines, top to bottom, each left to right."""
-    rotated = [w for w in words if not w.upright]
-    upright = [w for w in words if w.upright] if rotated else list(words)
+    if all(map(_UPRIGHT, words)):  # the common case, settled without building a list
+        rotated: list[Word] = []
+        upright = list(words)
+    else:
+        rotated = [w for w in words if not w.upright]
+        upright = [w for w in words if w.upright]
     upright, initials = _separate_initials(_split_glued_sentences(upright))
     lines: list[Line] = [Line.of([w]) for w in initials]
     groups = [_dedupe_fake_bold(sorted(g, key=_X0)) for g in _baseline_groups(sorted(upright, key=_BASELINE))]
@@ -297,12 +302,13 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
     removed: set[int] = set()
     replaced: dict[int, Word] = {}
     initials: list[Word] = []
+    by_x = sorted(words, key=_X0)  # the words just right of a cap are found by bisection
+    lefts = [w.bbox.x0 for w in by_x]
     for cap in big:
-        beside = [  # the nearness to the right, the rarest condition, is tested first
-            w for w in words
-            if 0 <= w.bbox.x0 - cap.bbox.x1 < 3 * typical
-            and w.size < cap.size / 1.5
-            and cap.bbox.top - 1 <= w.bbox.cy <= cap.bbox.bottom + 1
+        right = cap.bbox.x1
+        beside = [
+            w for w in by_x[bisect_left(lefts, right) : bisect_left(lefts, right + 3 * typical)]
+            if w.size < cap.size / 1.5 and cap.bbox.top - 1 <= w.bbox.cy <= cap.bbox.bottom + 1
         ]
         if len({round(w.baseline) for w in beside}) < 2:
             continue
@@ -314,7 +320,11 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
             replaced[id(first)] = replace(first, text=cap.text + first.text, bbox=box)
         else:
             initials.append(cap)
-    kept = [replaced.get(id(w), w) for w in words if id(w) not in removed]
+    if not removed:
+        return words, initials
+    kept = [w for w in words if w.size < large or id(w) not in removed]  # only big ones go
+    if replaced:  # a drop cap joined its word
+        kept = [replaced.get(id(w), w) for w in kept]
     return kept, initials
 
 
@@ -341,7 +351,7 @@ def _dedupe_fake_bold(words: list[Word]) -> list[Word]:
     ``words`` are one baseline group sorted by x, so a copy follows its original closely
     (whether it was drawn at the same baseline or a fraction of a point off it).
     """
-    if len({w.text for w in words}) == len(words):
+    if len(set(map(_TEXT, words))) == len(words):
         return words  # no text twice on the line: nothing can be a copy
     kept: list[Word] = []
     recent: list[str] = ["", "", ""]  # texts of the last three kept words: most words differ

@@ -20,16 +20,16 @@ from operator import attrgetter
 
 @dataclass(slots=True, unsafe_hash=True)
 class BBox:
-    """An axis-aligned box in points, origin top-left, y down."""
+    """An axis-aligned box in points, origin top-left, y down.
+
+    Never inverted (x1 >= x0, bottom >= top): the backends clamp what a PDF gives them and the
+    stages only unite boxes. It is not checked here, as a box is built for every word.
+    """
 
     x0: float
     top: float
     x1: float
     bottom: float
-
-    def __post_init__(self) -> None:
-        if self.x1 < self.x0 or self.bottom < self.top:
-            raise ValueError(f"inverted box: {self}")
 
     @property
     def width(self) -> float:

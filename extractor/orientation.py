@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from operator import attrgetter
 
 from extractor.load import RawPage
 from extractor.model import BBox, Word
+
+_UPRIGHT = attrgetter("upright")
 
 # Share of a page's characters that must run one (non-upright) way for the page to be turned:
 # a rotated stamp in the margin or a turned table label is far less.
@@ -38,9 +41,11 @@ def turn_of(dx: float, dy: float) -> int:
 
 def turn_upright(raw: RawPage) -> RawPage:
     """The page turned so that most of its text reads upright (unchanged when it already does)."""
+    if all(map(_UPRIGHT, raw.words)):
+        return raw  # the common case
     sideways = [w for w in raw.words if not w.upright]
-    if not sideways or len(sideways) * 2 < len(raw.words):
-        return raw  # the common case, settled by counting words
+    if len(sideways) * 2 < len(raw.words):
+        return raw  # a few turned words (a margin stamp) on an upright page
     chars: dict[int, int] = {}
     for w in sideways:
         chars[w.turn] = chars.get(w.turn, 0) + len(w.text)

@@ -47,7 +47,10 @@ def garbled(raw: RawPage) -> bool:
 
 def flag_page(name: str, raw: RawPage, page: Page, options: ExtractOptions) -> Page:
     """``page`` with ``needs_ocr`` and ``garbled`` set; with ``strict``, a scan raises."""
-    flagged = replace(page, needs_ocr=needs_ocr(raw, page), garbled=garbled(raw))
+    scan, bad = needs_ocr(raw, page), garbled(raw)
+    if not (scan or bad or page.needs_ocr or page.garbled):
+        return page  # the common case: nothing to flag, no copy made
+    flagged = replace(page, needs_ocr=scan, garbled=bad)
     if flagged.needs_ocr and options.strict:
         raise NoTextError(_no_layer(name, [page.number]))
     return flagged

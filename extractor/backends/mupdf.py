@@ -227,6 +227,7 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
     runs_of = _line_runs(blocks)
     out: list[Word] = []
     append = out.append
+    word_, box_ = Word, BBox  # locals: this loop runs for every word of every page
     cur_block = cur_line = -1
     rights: list[float] = []
     styles: list[tuple] = []
@@ -263,9 +264,9 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
             if not text:
                 continue
         append(
-            Word(
+            word_(
                 text,
-                BBox(x0, y0, x1 if x1 > x0 else x0, y1 if y1 > y0 else y0),
+                box_(x0, y0, x1 if x1 > x0 else x0, y1 if y1 > y0 else y0),
                 font,
                 size,
                 bold,

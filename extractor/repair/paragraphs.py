@@ -183,7 +183,10 @@ def capitals_line(line: Line) -> bool:
     """A short line all in capitals ("CORPORATE SOCIAL RESPONSIBILITY: THE CONTEXT")."""
     if len(line.words) > 8:
         return False
-    if not "".join(w.text for w in line.words).isupper():
+    first = line.words[0].text
+    if first != first.upper():
+        return False  # the first word has a lower-case letter: most lines end here
+    if not "".join([w.text for w in line.words]).isupper():
         return False  # a lower-case letter, or no cased letter at all: settled in one call
     letters = [ch for w in line.words for ch in w.text if ch.isalpha()]
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
