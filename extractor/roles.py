@@ -29,6 +29,9 @@ BYLINE_MAX_SIZE = 1.3  # names and affiliations are set at most this much larger
 NOTE_SIZE = 0.8  # type smaller than this share of the body size is set apart from the body
 MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames
 TITLE_MAX_LINES = 5  # a block of more lines is text in large type, not a title
+ABSTRACT_MIN_SIZE = 0.7  # an abstract in type this much smaller than the body is still text
+ABSTRACT_HEAD = regex.compile(r"^(?i:abstract|summary|résumé|zusammenfassung)[.:]?$")
+ABSTRACT_RUN_IN = regex.compile(r"^(?i:abstract|summary)\s*[.:—–-]")
 
 
 def body_size(blocks: list[Block]) -> float:
@@ -66,10 +69,24 @@ def assign_roles(
     for i, b in enumerate(blocks):
         if roles[i] is Role.BODY and b.size < NOTE_SIZE * size:
             roles[i] = Role.NOTE
+    _keep_abstract(blocks, roles, size)
     _mark_note_headings(blocks, roles)
     if first_page:
         _mark_title_and_byline(blocks, roles, size, height)
     return roles
+
+
+def _keep_abstract(blocks: list[Block], roles: list[Role], size: float) -> None:
+    """An abstract set in small type is text, not a note: prose under an "Abstract" heading,
+    or opening with the word itself run in ("Abstract. We ...", "ABSTRACT—This ..."). Journal
+    classes set it two points below the body, where figure labels and references are set too."""
+    for i, b in enumerate(blocks):
+        if roles[i] is not Role.NOTE or b.size < ABSTRACT_MIN_SIZE * size or not _sentence(b.text):
+            continue
+        if ABSTRACT_RUN_IN.match(b.lines[0].text) or any(
+            ABSTRACT_HEAD.match(h.text.strip()) and _introduces(h, b) for h in blocks if h is not b
+        ):
+            roles[i] = Role.BODY
 
 
 def _mark_note_headings(blocks: list[Block], roles: list[Role]) -> None:
@@ -320,6 +337,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
             b.size >= BYLINE_MAX_SIZE * size
             or (len(b.lines[0].words) > 1 and LIST_MARK.match(b.lines[0].words[0].text))
             or _introduces(b, blocks[first_text])
+            or ABSTRACT_HEAD.match(b.text.strip())
             or _sentence(b.text)
         ):
             break  # names and affiliations are not sentences: text has begun

@@ -274,3 +274,36 @@ def test_a_block_of_short_numbers_in_aligned_cells_is_a_table_kept_in_the_text()
         grid += [w for k, t in enumerate(row.split()) for w in text_line(t, 100 + 14 * k, 400 + 12 * n)]
     text = analyse("t", [page(body + grid)]).to_text().split()
     assert text.count("56") == 2 and "90" in text
+
+
+def _small_abstract_page(head: str | None, run_in: str = "") -> tuple[list, str]:
+    """A title with its byline, an abstract in 7.8-point type (under ``head`` when given) and
+    10-point body."""
+    words = text_line("On harbours", 50, 60, size=16, bold=True) + text_line("A. Pilot", 50, 82)
+    top = 112
+    if head is not None:
+        words += text_line(head, 50, top, size=10, bold=True)
+        top += 16
+    abstract, y = column([run_in + PROSE[3]], 50, 500, top, size=7.8, leading=9.5)
+    body, _ = column(PROSE[:3], 50, 500, y + 30, size=10)
+    return words + abstract + body, (run_in + PROSE[3]).strip()
+
+
+def test_an_abstract_in_small_type_under_its_heading_is_text():
+    words, abstract = _small_abstract_page("Abstract")
+    doc = analyse("t", [page(words)])
+    paragraphs = doc.to_text().split("\n\n")
+    assert abstract in paragraphs and "Abstract" in paragraphs
+    assert paragraphs.index("Abstract") + 1 == paragraphs.index(abstract)
+
+
+def test_an_abstract_in_small_type_with_a_run_in_head_is_text():
+    words, abstract = _small_abstract_page(None, run_in="Abstract. ")
+    assert abstract in analyse("t", [page(words)]).to_text().split("\n\n")
+
+
+def test_small_type_prose_without_an_abstract_head_stays_a_note():
+    words, small = _small_abstract_page(None)
+    doc = analyse("t", [page(words)])
+    assert small not in doc.to_text()
+    assert any(b.role is Role.NOTE and b.text == small for b in doc.pages[0].blocks)
