@@ -141,3 +141,32 @@ def test_damaged_pdf_is_one_line_naming_the_file(tmp_path):
         doc = open_document(bad, ExtractOptions(backend="pdfplumber"))
         list(doc.iter_pages(range(doc.page_count)))
     assert str(bad) in str(info.value) and "\n" not in str(info.value)
+
+
+def _span_page(texts: list[str]) -> tuple[list[dict], list[tuple]]:
+    """MuPDF's dict blocks and word tuples for one line of ``texts`` in one span."""
+    words, x = [], 50.0
+    for n, text in enumerate(texts):
+        words.append((x, 90.0, x + 10.0 * len(text), 102.0, text, 0, 0, n))
+        x += 10.0 * len(text) + 5.0
+    span = {"font": "STIXMath-Italic", "flags": 0, "size": 12.0, "origin": (50.0, 100.0), "bbox": (50.0, 90.0, x, 102.0)}
+    blocks = [{"type": 0, "lines": [{"dir": (1.0, 0.0), "spans": [span]}]}]
+    return blocks, words
+
+
+def test_mathematical_letters_cut_to_sixteen_bits_are_restored():
+    """MuPDF reads U+1D44E (mathematical italic a) from a surrogate-pair ToUnicode as U+D44E,
+    a Hangul syllable; on a page without Korean the letter is put back."""
+    from extractor.backends.mupdf import _words
+
+    blocks, words = _span_page(["Let", "\ud44e", "be", "\ud44e\ud44ftitle"])
+    texts = [w.text for w in _words(blocks, words, 0, [0, 0])]
+    assert texts == ["Let", "\U0001d44e", "be", "\U0001d44e\U0001d44ftitle"]
+
+
+def test_hangul_on_a_korean_page_is_left_as_it_is():
+    from extractor.backends.mupdf import _words
+
+    korean = ["한국", "\ud44e", "표"]  # 한 is below U+D400: the page is Korean
+    blocks, words = _span_page(korean)
+    assert [w.text for w in _words(blocks, words, 0, [0, 0])] == korean

@@ -6,7 +6,9 @@ One text page per PDF page gives both the words (``extractWORDS``) and the spans
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -236,6 +238,8 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
     flat = upright = True
     turn = 0
     chars = bad = 0
+    cut: list[int] = []  # words with cut mathematical letters (see _CUT_MATH)
+    korean = False
     for x0, y0, x1, y1, text, b_no, l_no, _ in words:
         if l_no != cur_line or b_no != cur_block:
             cur_block, cur_line = b_no, l_no
@@ -263,6 +267,10 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
             text = normalize_word(text)
             if not text:
                 continue
+            if _CUT_MATH.search(text):
+                cut.append(len(out))
+            if not korean and _HANGUL.search(text):
+                korean = True
         append(
             word_(
                 text,
@@ -277,9 +285,25 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
                 turn,
             )
         )
+    if cut and not korean:
+        for k in cut:
+            out[k] = replace(out[k], text=restore_cut_math(out[k].text))
     stats[0] += chars
     stats[1] += bad
     return out
+
+
+# MuPDF reads a ToUnicode entry beyond the Basic Multilingual Plane (a UTF-16 surrogate pair)
+# as its low 16 bits only: mathematical italic a (U+1D44E), as unicode-math and Word's equation
+# fonts map it, comes out as the Hangul syllable U+D44E. On a page without other Hangul, the
+# characters U+D400-U+D7FF are such cut letters of the Mathematical Alphanumeric Symbols.
+_CUT_MATH = re.compile("[\ud400-\ud7ff]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud3ff]")
+
+
+def restore_cut_math(text: str) -> str:
+    """``text`` with the cut mathematical letters put back in their plane (see _CUT_MATH)."""
+    return _CUT_MATH.sub(lambda m: chr(ord(m.group()) + 0x10000), text)
 
 
 _Runs = tuple[list[float], list[tuple], bool, bool, int]
