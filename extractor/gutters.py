@@ -11,6 +11,10 @@ from bisect import bisect_right
 
 from extractor.model import Word
 
+# A gap this many font sizes wide is a gutter when the columns start under (or end over) a line
+# across them that leaves it free, however the lines further off stand.
+OPEN_GAP_EM = 1.2
+
 
 class RiverFinder:
     """Tells whether a gap in one line continues as white space in the lines around it.
@@ -42,10 +46,30 @@ class RiverFinder:
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
         near = self._near(k, size)
-        verdicts = [self._free(near, x, strict) for x in (x1 - inset, x0 + inset)]
+        probes = (x1 - inset, x0 + inset)
+        verdicts = [self._free(near, x, strict) for x in probes]
         if all(verdicts) if strict else any(verdicts):
             return not strict or self._edge_along(near, x0, x1, size)
+        if not strict and x1 - x0 > OPEN_GAP_EM * size and self._opens_below_or_above(k, near, x0, x1):
+            return True  # the columns start under (or end over) a line across them
         return False if all(v is False for v in verdicts) else None
+
+    def _opens_below_or_above(self, k: int, near: list[int], x0: float, x1: float) -> bool:
+        """Do the columns start right under (or end right over) a line across them? True when
+        the nearest line above and the nearest line below that reach across the gap [x0, x1]
+        (one of them at least; the columns' own lines stop short of it, each on its side) have
+        no word over any of it. A caption or heading across both columns a few lines further
+        off does not close the gutter then; a word right over or under the gap does."""
+        mid = (x0 + x1) / 2
+        above = [j for j in reversed(near) if j < k and self._reaches(j, mid)]
+        below = [j for j in near if j > k and self._reaches(j, mid)]
+        nearest = [side[0] for side in (above, below) if side]
+        return bool(nearest) and not any(
+            s < x1 and e > x0 for j in nearest for s, e in zip(self.starts[j], self.ends[j])
+        )
+
+    def _reaches(self, j: int, x: float) -> bool:
+        return self.starts[j][0] < x < self.ends[j][-1]
 
     def stretched(self, k: int, left: float, right: float, x0: float, x1: float, size: float) -> bool:
         """Is line ``k`` from ``left`` to ``right`` one justified line whose space [x0, x1] was

@@ -208,3 +208,32 @@ def test_a_wide_gap_with_gaps_above_and_below_still_splits():
             for n in range(4)]
     lines = build_lines([w for row in rows for w in row])
     assert texts(lines)[:2] == ["Harbour", "042 ships"]
+
+
+def _columns_under_a_spanning_line(gutter: float) -> list:
+    """A caption across both columns, two headings on one row under it, and two columns whose
+    first lines share a baseline (their later lines do not: the columns' leading differs)."""
+    caption = text_line("Figure 1: the quay at low tide seen from the lighthouse", 120, 78, size=9)
+    heads = text_line("ABSTRACT", 50, 93, size=11) + text_line("KEYWORDS", 300 + gutter, 93, size=11)
+    left, _ = column(["a clear and well documented page is presented as an article formatted for"
+                      " publication in the proceedings of a conference"], 50, 250, 108, size=9, leading=11)
+    right, _ = column(["datasets neural networks gaze detection text tagging and more words here"
+                       " to fill the column"], 300 + gutter, 250, 108, size=9, leading=13)
+    return caption + heads + left + right
+
+
+def test_columns_starting_under_a_line_across_them_are_split_at_their_gutter():
+    # The lines under the first row stop short of the gutter; the nearest line across it (the
+    # headings' row) leaves it free; the caption further up covers it and must not decide.
+    lines = build_lines(_columns_under_a_spanning_line(gutter=24))
+    assert not [ln.text for ln in lines if ln.bbox.x0 < 300 < ln.bbox.x1 and ln.bbox.top > 100]
+
+
+def test_a_wide_space_under_lines_with_words_over_it_is_not_split():
+    # A paragraph's last line with one wide space; the nearest line above reaches over it with
+    # a word there (a space, not a gutter), and nothing below reaches across.
+    above, y = column(["harbour pilots argued every spring about where the channel had moved"] * 3,
+                      50, 400, 100, size=10, leading=12)
+    line = text_line("where", 50, y) + text_line("it had moved.", 95, y)
+    lines = build_lines(above + line)
+    assert "where it had moved." in texts(lines)
