@@ -29,6 +29,7 @@ BYLINE_MAX_SIZE = 1.3  # names and affiliations are set at most this much larger
 NOTE_SIZE = 0.8  # type smaller than this share of the body size is set apart from the body
 MAX_BOXES = 100  # largest drawn rectangles considered as sidebar frames
 TITLE_MAX_LINES = 5  # a block of more lines is text in large type, not a title
+HEAD_GAP_EM = 3.0  # a heading stands at most this many body sizes above its text (RevTeX: 2.4)
 ABSTRACT_MIN_SIZE = 0.7  # an abstract in type this much smaller than the body is still text
 ABSTRACT_HEAD = regex.compile(r"^(?i:abstract|summary|résumé|zusammenfassung)[.:]?$")
 ABSTRACT_RUN_IN = regex.compile(r"^(?i:abstract|summary)\s*[.:—–-]")
@@ -215,7 +216,7 @@ def _mark_small_labels(blocks: list[Block], roles: list[Role], size: float) -> N
 def _heads_text(blocks: list[Block], roles: list[Role], i: int, size: float, depth: int) -> bool:
     b = blocks[i]
     for j, o in enumerate(blocks):
-        if j == i or not 0 <= o.bbox.top - b.bbox.bottom < 2 * size or o.bbox.h_overlap(b.bbox) <= 0:
+        if j == i or not 0 <= o.bbox.top - b.bbox.bottom < HEAD_GAP_EM * size or o.bbox.h_overlap(b.bbox) <= 0:
             continue
         if roles[j] is Role.BODY and len(o.lines) >= 2:
             return True

@@ -307,3 +307,11 @@ def test_small_type_prose_without_an_abstract_head_stays_a_note():
     doc = analyse("t", [page(words)])
     assert small not in doc.to_text()
     assert any(b.role is Role.NOTE and b.text == small for b in doc.pages[0].blocks)
+
+
+def test_a_small_heading_set_well_above_its_text_is_still_a_heading():
+    # RevTeX sets its section heads in capitals under 9 points, 2.4 body sizes above the text.
+    head = text_line("I. FIRST-LEVEL HEADING", 50, 300, size=8.8, bold=True)
+    body, _ = column(PROSE[:1], 50, 300, 333, size=10)
+    doc = analyse("t", [page(head + body)])
+    assert doc.to_text().split("\n\n")[0] == "I. FIRST-LEVEL HEADING"
