@@ -86,8 +86,10 @@ def reading_order_of_units(
             current = nxt
     boxes = [BBox.enclosing([blocks[i].bbox for i in unit]) for unit in units]
     fences = _fences(rects, boxes)
-    order = reading_order(boxes + fences, columns=columns)
-    return [units[k] for k in order if k < len(units)]
+    order = [k for k in reading_order(boxes + fences, columns=columns) if k < len(units)]
+    # The title is read first, even beside a column of author blocks that starts lower.
+    titled = [k for k in order if blocks[units[k][0]].role is Role.TITLE]
+    return [units[k] for k in titled + [k for k in order if k not in titled]]
 
 
 def _fences(rects: tuple[BBox, ...], boxes: list[BBox]) -> list[BBox]:

@@ -315,3 +315,15 @@ def test_a_small_heading_set_well_above_its_text_is_still_a_heading():
     body, _ = column(PROSE[:1], 50, 300, 333, size=10)
     doc = analyse("t", [page(head + body)])
     assert doc.to_text().split("\n\n")[0] == "I. FIRST-LEVEL HEADING"
+
+
+def test_the_title_is_read_first_beside_a_column_of_authors_that_starts_lower():
+    # ASME's journal style: author blocks down a narrow left column, the title and abstract
+    # to their right, the title's top above the authors'.
+    authors = text_line("Author Name", 60, 80, size=12, bold=True)
+    authors += text_line("Department of Engineering", 60, 96, size=8)
+    title = text_line("On the harbour", 220, 50, size=24, bold=True)
+    abstract, y = column(PROSE[:1], 220, 330, 90, size=9, leading=11)
+    body, _ = column(PROSE[1:3], 60, 490, y + 40, size=10)
+    doc = analyse("t", [page(authors + title + abstract + body)])
+    assert doc.to_text().split("\n\n")[0] == "On the harbour"
