@@ -313,6 +313,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
     upper = [
         i for i, b in enumerate(blocks)
         if b.bbox.top < height * 0.4 and roles[i] in (Role.HEADING, Role.BODY) and len(b.lines) <= TITLE_MAX_LINES
+        and not _code(b.text)
     ]
     if not upper:
         return
@@ -343,6 +344,12 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
         ):
             break  # names and affiliations are not sentences: text has begun
         roles[i] = Role.AUTHOR
+
+
+def _code(text: str) -> bool:
+    """One token with digits: a paper or issue number ("IMECE2023-1234"), not a title."""
+    tokens = text.split()
+    return len(tokens) == 1 and any(ch.isdigit() for ch in tokens[0])
 
 
 def _sentence(text: str) -> bool:

@@ -327,3 +327,12 @@ def test_the_title_is_read_first_beside_a_column_of_authors_that_starts_lower():
     body, _ = column(PROSE[1:3], 60, 490, y + 40, size=10)
     doc = analyse("t", [page(authors + title + abstract + body)])
     assert doc.to_text().split("\n\n")[0] == "On the harbour"
+
+
+def test_a_paper_number_in_the_largest_type_is_not_the_title():
+    number = text_line("IMECE2023-1234", 400, 60, size=14, bold=True)
+    title = text_line("On harbours and their pilots", 150, 100, size=12, bold=True)
+    body, _ = column(PROSE[:3], 50, 500, 140, size=10)
+    doc = analyse("t", [page(number + title + body)])
+    assert not [b for b in doc.pages[0].blocks if b.role is Role.TITLE and b.text == "IMECE2023-1234"]
+    assert "On harbours and their pilots" in doc.to_text().split("\n\n")
