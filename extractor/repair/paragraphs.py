@@ -170,8 +170,15 @@ def _style_changes(prev: Line, line: Line) -> bool:
     if not same_type(prev, line):
         return True
     # (the first word settles most lines: plain text is not bold from its first word on)
-    if prev.words[0].bold and not line.words[0].bold and all(w.bold for w in prev.words):
-        return True  # a bold line (a heading) ends; a bold lead-in running on does not
+    if (
+        prev.words[0].bold
+        and not line.words[0].bold
+        and all(w.bold for w in prev.words)
+        and 2 * sum(w.bold for w in line.words) < len(line.words)
+    ):
+        # A bold line (a heading) ends; a bold lead-in running on does not, nor a bold
+        # paragraph whose next line opens with a word in another face (a code word).
+        return True
     if line.words[0].bold and all(w.bold for w in line.words) and not any(w.bold for w in prev.words):
         return True  # plain text gives way to a bold line: a heading starts
     if capitals_line(prev) and not capitals_line(line):

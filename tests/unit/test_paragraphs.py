@@ -237,3 +237,14 @@ def test_a_paragraph_does_not_run_on_into_a_bold_heading_at_the_top_of_the_next_
     right, _ = column([PROSE[1]], 320, 240, 112)
     got = paragraphs(page(full + head + right))
     assert got[1:] == ["Where the channel went", PROSE[1]]
+
+
+def test_a_bold_paragraph_runs_on_into_a_line_opening_with_a_word_in_another_face():
+    # A bold lead paragraph (AIP's journals) whose next line opens with a code word set in
+    # typewriter type: the same paragraph, not a heading ending.
+    first = text_line("The lead paragraph is set in bold type across the column and is", 50, 100, bold=True)
+    code = text_line("quotation", 50, 112) + text_line("environment reverts to its usual meaning after it.", 100, 112, bold=True)
+    assert paragraphs(page(first + code)) == [
+        "The lead paragraph is set in bold type across the column and is quotation environment"
+        " reverts to its usual meaning after it."
+    ]
