@@ -1,6 +1,6 @@
 """Where the characters of unseen PDFs go: the share that reaches the text, and by role the rest.
 
-Usage: python bench/roles.py DIR [--pages N]
+Usage: python bench/roles.py DIR [--pages N] [--backend pdfplumber]
 
 No ground truth is needed: a page whose body text is taken for notes, footnotes or a byline
 shows up as a low "text %" and a large share in that role, and is worth a look
@@ -40,6 +40,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path, help="folder searched for *.pdf (recursively)")
     ap.add_argument("--pages", type=int, default=3, help="pages read per file (default 3)")
+    ap.add_argument("--backend", default="pymupdf", help="pymupdf (default) or pdfplumber")
     args = ap.parse_args()
     logging.disable(logging.WARNING)
     pdfs = sorted(args.folder.rglob("*.pdf"))
@@ -49,15 +50,16 @@ def main() -> int:
     total: Counter = Counter()
     errors: Counter = Counter()
     pages = 0
+    options = extractor.ExtractOptions(backend=args.backend)
     start = time.perf_counter()
     print("| file | pages | text % | " + " | ".join(r.value for r in ASIDE) + " |")
     print("|---|---:|---:|" + "---:|" * len(ASIDE))
     for pdf in pdfs:
         try:
             try:
-                doc = extractor.extract(pdf, pages=range(args.pages))
+                doc = extractor.extract(pdf, pages=range(args.pages), options=options)
             except extractor.PageRangeError:
-                doc = extractor.extract(pdf)  # fewer pages than asked for
+                doc = extractor.extract(pdf, options=options)  # fewer pages than asked for
         except extractor.ExtractorError as exc:
             errors[type(exc).__name__] += 1
             continue
