@@ -67,9 +67,10 @@ def assign_roles(
     _keep_table_columns(blocks, roles, size)
     _mark_sidebars(blocks, roles, rects, size, width * height)
     _mark_footnotes(blocks, roles, size, height)
-    for i, b in enumerate(blocks):
-        if roles[i] is Role.BODY and b.size < NOTE_SIZE * size:
-            roles[i] = Role.NOTE
+    if _has_prose(blocks, roles, size):
+        for i, b in enumerate(blocks):
+            if roles[i] is Role.BODY and b.size < NOTE_SIZE * size:
+                roles[i] = Role.NOTE
     _keep_abstract(blocks, roles, size)
     _mark_note_headings(blocks, roles)
     if first_page:
@@ -292,7 +293,10 @@ def _all_bold(b: Block) -> bool:
 
 
 def _mark_footnotes(blocks: list[Block], roles: list[Role], size: float, height: float) -> None:
-    """Small type below every body block of its column, in the lower part of the page."""
+    """Small type below every body block of its column, in the lower part of the page (not on
+    a page without prose: see :func:`_has_prose`)."""
+    if not _has_prose(blocks, roles, size):
+        return
     for i, b in enumerate(blocks):
         if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.35:
             continue
@@ -305,6 +309,19 @@ def _mark_footnotes(blocks: list[Block], roles: list[Role], size: float, height:
         )
         if not below:
             roles[i] = Role.FOOTNOTE
+
+
+def _has_prose(blocks: list[Block], roles: list[Role], size: float) -> bool:
+    """Does the page hold a paragraph of prose in its body type? A cover (a title, a name, a
+    date) does not: its "body size" is only its largest type, and nothing on it is small type
+    set apart from a body."""
+    return any(
+        roles[j] is Role.BODY
+        and len(o.lines) >= 2
+        and abs(o.size - size) <= 0.08 * size
+        and (_flush_left(o) or _sentence(o.text))
+        for j, o in enumerate(blocks)
+    )
 
 
 def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, height: float) -> None:

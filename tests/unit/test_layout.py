@@ -336,3 +336,13 @@ def test_a_paper_number_in_the_largest_type_is_not_the_title():
     doc = analyse("t", [page(number + title + body)])
     assert not [b for b in doc.pages[0].blocks if b.role is Role.TITLE and b.text == "IMECE2023-1234"]
     assert "On harbours and their pilots" in doc.to_text().split("\n\n")
+
+
+def test_a_cover_page_without_prose_keeps_its_smaller_lines_in_the_text():
+    # A thesis cover: a title, then a name and a date in smaller type low on the page. With no
+    # prose in body type there is no body to set footnotes or notes apart from.
+    title = text_line("The Suitability of Harbours", 150, 120, size=17, bold=True)
+    name = text_line("Ricardo Langner", 300, 400, size=11)
+    date = text_line("June 21, 2016", 300, 680, size=11)
+    doc = analyse("t", [page(title + name + date)])
+    assert doc.to_text().strip().split("\n\n")[-2:] == ["Ricardo Langner", "June 21, 2016"]
