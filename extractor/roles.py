@@ -66,8 +66,8 @@ def assign_roles(
     _mark_small_labels(blocks, roles, size)
     _keep_table_columns(blocks, roles, size)
     _mark_sidebars(blocks, roles, rects, size, width * height)
-    _mark_footnotes(blocks, roles, size, height)
-    if _has_prose(blocks, roles, size):
+    if _has_prose(blocks, roles, size):  # a cover has no body to set small type apart from
+        _mark_footnotes(blocks, roles, size, height)
         for i, b in enumerate(blocks):
             if roles[i] is Role.BODY and b.size < NOTE_SIZE * size:
                 roles[i] = Role.NOTE
@@ -293,10 +293,7 @@ def _all_bold(b: Block) -> bool:
 
 
 def _mark_footnotes(blocks: list[Block], roles: list[Role], size: float, height: float) -> None:
-    """Small type below every body block of its column, in the lower part of the page (not on
-    a page without prose: see :func:`_has_prose`)."""
-    if not _has_prose(blocks, roles, size):
-        return
+    """Small type below every body block of its column, in the lower part of the page."""
     for i, b in enumerate(blocks):
         if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.35:
             continue

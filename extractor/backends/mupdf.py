@@ -287,7 +287,7 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
         )
     if cut and not korean:
         for k in cut:
-            out[k] = replace(out[k], text=restore_cut_math(out[k].text))
+            out[k] = replace(out[k], text=_restore_cut_math(out[k].text))
     stats[0] += chars
     stats[1] += bad
     return out
@@ -301,7 +301,7 @@ _CUT_MATH = re.compile("[\ud400-\ud7ff]")
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud3ff]")
 
 
-def restore_cut_math(text: str) -> str:
+def _restore_cut_math(text: str) -> str:
     """``text`` with the cut mathematical letters put back in their plane (see _CUT_MATH)."""
     return _CUT_MATH.sub(lambda m: chr(ord(m.group()) + 0x10000), text)
 
