@@ -81,6 +81,20 @@ def _is_label(text: str) -> bool:
     return text in BULLETS or bool(LIST_MARK.match(text)) or bool(_NUMBER_LABEL.match(text))
 
 
+_LEADER_CHARS = frozenset(".·…")
+_PAGE_NUMBER = regex.compile(r"^(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")
+
+
+def _leader_to_page_number(words: list[Word], i: int) -> bool:
+    """Do the words up to ``i`` end in a dotted leader (". . . ." or "....") and is the word
+    after it a page number?"""
+    if not _PAGE_NUMBER.match(words[i + 1].text):
+        return False
+    tail = words[max(0, i - 2) : i + 1]
+    dots = [w for w in tail if w.text and set(w.text) <= _LEADER_CHARS]
+    return len(dots) == len(tail) and (len(tail) == 3 or len(words[i].text) >= 3)
+
+
 def _split_at_gutters(words: list[Word], rivers: RiverFinder, k: int) -> list[Line]:
     """Split a baseline group at gaps too wide to be word spaces, or lying on a gutter."""
     if len(words) == 1:
@@ -98,6 +112,8 @@ def _split_at_gutters(words: list[Word], rivers: RiverFinder, k: int) -> list[Li
             continue
         if i == start and gap < 3 * smallest and _is_label(words[i].text):
             continue  # a bullet or number stands apart from its item's text, not across a gutter
+        if i + 2 == len(words) and _leader_to_page_number(words, i):
+            continue  # a contents entry: its dotted leader runs to the page number
         size = max(min(words[i].size, words[i + 1].size), 1.0)
         if gap <= NARROW_GUTTER_EM * size:
             continue

@@ -237,3 +237,21 @@ def test_a_wide_space_under_lines_with_words_over_it_is_not_split():
     line = text_line("where", 50, y) + text_line("it had moved.", 95, y)
     lines = build_lines(above + line)
     assert "where it had moved." in texts(lines)
+
+
+def test_a_contents_entry_keeps_its_page_number_across_the_leader_gap():
+    # "1 General hints . . . . 3": the page numbers stand in a column of their own, two font
+    # sizes right of the leaders' end, line after line, as a gutter would.
+    words = []
+    for k, (title, number) in enumerate([("1 General hints", "3"), ("2 Bibliography", "15"), ("3 Index", "iv")]):
+        top = 100 + 14 * k
+        entry = text_line(title, 50, top)
+        dots = text_line(" ".join(["."] * 12), entry[-1].bbox.x1 + 5, top, space=3)
+        words += entry + dots + text_line(number, 300, top)
+    lines = texts(build_lines(words))
+    assert [ln.split()[-1] for ln in lines] == ["3", "15", "iv"] and len(lines) == 3
+
+
+def test_a_number_after_one_full_stop_is_still_split_off_at_a_gutter():
+    words = text_line("the harbour closed at the end of the season.", 50, 100) + text_line("12", 320, 100)
+    assert texts(build_lines(words)) == ["the harbour closed at the end of the season.", "12"]
