@@ -63,10 +63,13 @@ def assign_roles(
     size = body_size(blocks) or 10.0
     roles = [_local_role(b, size, width, height) for b in blocks]
     _mark_number_rows(blocks, roles, height)
-    _mark_small_labels(blocks, roles, size)
+    # A page without prose in its body type (a cover) has nothing to set small type apart from.
+    prose = _has_prose(blocks, roles, size)
+    if prose:
+        _mark_small_labels(blocks, roles, size)
     _keep_table_columns(blocks, roles, size)
     _mark_sidebars(blocks, roles, rects, size, width * height)
-    if _has_prose(blocks, roles, size):  # a cover has no body to set small type apart from
+    if prose:
         _mark_footnotes(blocks, roles, size, height)
         for i, b in enumerate(blocks):
             if roles[i] is Role.BODY and b.size < NOTE_SIZE * size:

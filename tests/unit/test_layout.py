@@ -346,3 +346,14 @@ def test_a_cover_page_without_prose_keeps_its_smaller_lines_in_the_text():
     date = text_line("June 21, 2016", 300, 680, size=11)
     doc = analyse("t", [page(title + name + date)])
     assert doc.to_text().strip().split("\n\n")[-2:] == ["Ricardo Langner", "June 21, 2016"]
+
+
+def test_a_smaller_bold_subtitle_on_a_cover_stays_in_the_text():
+    # The title's type carries most characters of a cover; the bold subtitle under it is not a
+    # small figure label, and the title over it does not become a note with it.
+    title = text_line("Making books for the harbour press with many tools", 60, 130, size=22, bold=True)
+    subtitle = text_line("Guidelines for authors", 60, 220, size=15, bold=True)
+    doc = analyse("t", [page(title + subtitle)])
+    paragraphs = doc.to_text().strip().split("\n\n")
+    assert "Guidelines for authors" in paragraphs
+    assert "Making books for the harbour press with many tools" in paragraphs
