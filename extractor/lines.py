@@ -82,13 +82,13 @@ def _is_label(text: str) -> bool:
 
 
 _LEADER_CHARS = frozenset(".·…")
-_PAGE_NUMBER = regex.compile(r"^(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")
+_FOLIO = regex.compile(r"^(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")  # a bare page number
 
 
 def _leader_to_page_number(words: list[Word], i: int) -> bool:
     """Do the words up to ``i`` end in a dotted leader (". . . ." or "....") and is the word
     after it a page number?"""
-    if not _PAGE_NUMBER.match(words[i + 1].text):
+    if not _FOLIO.match(words[i + 1].text):
         return False
     tail = words[max(0, i - 2) : i + 1]
     dots = [w for w in tail if w.text and set(w.text) <= _LEADER_CHARS]
