@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractor.blocks import build_blocks
+from extractor.linenumbers import strip_line_numbers
 from extractor.load import RawPage
 from extractor.model import BBox, Block, Line, Page, Role
 from extractor.order import reading_order
@@ -17,7 +18,9 @@ from extractor.roles import assign_roles
 
 
 def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) -> Page:
-    """Blocks of the page in reading order; rotated margin text last, as ``MARGIN``."""
+    """Blocks of the page in reading order; margin text (rotated, line numbers) last, as
+    ``MARGIN``."""
+    lines, numbers = strip_line_numbers(lines)
     upright: list[Line] = []
     rotated: list[Line] = []
     artifacts: list[Line] = []
@@ -42,15 +45,18 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
         replace(Block.of([ln]), role=role, order=len(ordered) + k)
         for k, (role, ln) in enumerate(aside)
     ]
+    if numbers:  # the line numbering, one block for the page
+        ordered.append(replace(Block.of(numbers), role=Role.MARGIN, order=len(ordered)))
     return Page(
         raw.number, raw.width, raw.height, tuple(ordered), tuple(columns), no_text=not lines, turn=raw.turn
     )
 
 
 def _has_words(line: Line) -> bool:
-    """False for lines of punctuation only (dotted leaders, rows of dashes)."""
+    """False for lines of punctuation only (dotted leaders, rows of dashes); a brace closing
+    or opening a block of code ("}", "};") is text."""
     for w in line.words:
-        if w.text.isalnum() or any(ch.isalnum() for ch in w.text):
+        if w.text.isalnum() or any(ch.isalnum() or ch in "{}" for ch in w.text):
             return True
     return False
 

@@ -357,3 +357,12 @@ def test_a_smaller_bold_subtitle_on_a_cover_stays_in_the_text():
     paragraphs = doc.to_text().strip().split("\n\n")
     assert "Guidelines for authors" in paragraphs
     assert "Making books for the harbour press with many tools" in paragraphs
+
+
+def test_a_closing_brace_is_text_a_row_of_dots_is_not():
+    words = (text_line("int main() {", 72, 100) + text_line("return 0;", 90, 112)
+             + text_line("}", 72, 124) + text_line(". . . . . . . .", 72, 160))
+    raw = page(words)
+    blocks = analyse_page(raw, build_lines(raw.words)).blocks
+    assert [b.role for b in blocks if b.text.startswith(".")] == [Role.ARTIFACT]
+    assert "}" in " ".join(b.text for b in blocks if b.role is Role.BODY)
