@@ -32,6 +32,8 @@ SPACING_RATIO = 3.0
 WIDE_GAP_EM = 4.0
 _SIZE, _X0, _BASELINE = attrgetter("size"), attrgetter("bbox.x0"), attrgetter("baseline")
 _TEXT, _UPRIGHT = attrgetter("text"), attrgetter("upright")
+# Left to right; words drawn at one place are put in one order whatever the stream's order.
+_X_ORDER = attrgetter("bbox.x0", "bbox.x1", "text")
 BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
 
 
@@ -45,7 +47,7 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
         upright = [w for w in words if w.upright]
     upright, initials = _separate_initials(_split_glued_sentences(upright))
     lines: list[Line] = [Line.of([w]) for w in initials]
-    groups = [_dedupe_fake_bold(sorted(g, key=_X0)) for g in _baseline_groups(sorted(upright, key=_BASELINE))]
+    groups = [_dedupe_fake_bold(sorted(g, key=_X_ORDER)) for g in _baseline_groups(sorted(upright, key=_BASELINE))]
     rivers = RiverFinder(groups)
     for k, group in enumerate(groups):
         lines.extend(_split_at_gutters(group, rivers, k))
@@ -348,7 +350,7 @@ def _rotated_lines(words: list[Word]) -> list[Line]:
     """Rotated words, grouped per vertical run; the layout sets them aside as margin text."""
     if not words:
         return []
-    words = sorted(words, key=lambda w: (round(w.bbox.x0), w.bbox.top))
+    words = sorted(words, key=lambda w: (round(w.bbox.x0), w.bbox.top, w.bbox.x0, w.text))
     lines: list[Line] = []
     current = [words[0]]
     for w in words[1:]:

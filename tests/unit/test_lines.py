@@ -255,3 +255,11 @@ def test_a_contents_entry_keeps_its_page_number_across_the_leader_gap():
 def test_a_number_after_one_full_stop_is_still_split_off_at_a_gutter():
     words = text_line("the harbour closed at the end of the season.", 50, 100) + text_line("12", 320, 100)
     assert texts(build_lines(words)) == ["the harbour closed at the end of the season.", "12"]
+
+
+def test_words_drawn_at_one_place_come_out_in_one_order():
+    a = word("ab", 100, 100)
+    b = word("cd", 100, 100)  # the same place (fake bold, or a generator's overlay)
+    up_a, up_b = (word(w.text, 300, w.bbox.top, upright=False) for w in (a, b))
+    for words in ([a, b, up_a, up_b], [b, a, up_b, up_a]):
+        assert [ln.text for ln in build_lines(words)] == ["ab cd", "ab cd"]
