@@ -7,6 +7,8 @@ evidence and is applied in the repair stage.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractor.model import BBox, Block, Role
@@ -70,9 +72,10 @@ def assign_roles(
     _keep_table_columns(blocks, roles, size)
     _mark_sidebars(blocks, roles, rects, size, width * height)
     if prose:
-        _mark_footnotes(blocks, roles, size, height)
+        listings = {i for i, b in enumerate(blocks) if roles[i] is Role.BODY and _listing(b)}
+        _mark_footnotes(blocks, roles, size, height, listings)
         for i, b in enumerate(blocks):
-            if roles[i] is Role.BODY and b.size < NOTE_SIZE * size:
+            if roles[i] is Role.BODY and b.size < NOTE_SIZE * size and i not in listings:
                 roles[i] = Role.NOTE
     _keep_abstract(blocks, roles, size)
     _mark_note_headings(blocks, roles)
@@ -295,10 +298,13 @@ def _all_bold(b: Block) -> bool:
     return all(w.bold for ln in b.lines for w in ln.words)
 
 
-def _mark_footnotes(blocks: list[Block], roles: list[Role], size: float, height: float) -> None:
-    """Small type below every body block of its column, in the lower part of the page."""
+def _mark_footnotes(
+    blocks: list[Block], roles: list[Role], size: float, height: float, listings: set[int] = frozenset()
+) -> None:
+    """Small type below every body block of its column, in the lower part of the page; not a
+    code listing, which is set small as often as footnotes are."""
     for i, b in enumerate(blocks):
-        if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.35:
+        if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.35 or i in listings:
             continue
         below = any(
             roles[j] is Role.BODY
@@ -361,6 +367,41 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
         ):
             break  # names and affiliations are not sentences: text has begun
         roles[i] = Role.AUTHOR
+
+
+# Font names of fixed-pitch faces: code is set in them (TeX's cmtt/sftt/ectt and LMMono,
+# Courier and Nimbus Mono, Inconsolata, Consolas, Menlo, Source Code Pro, ...). Not
+# "Monotype Corsiva", not "Arial Unicode".
+_MONOSPACE = regex.compile(
+    r"mono(?!type)|courier|typewriter|consol|menlo|monaco|sourcecode|firacode|anonymous"
+    r"|nimbusmon|lettergothic|(?:cm|lm|sf|ec|tc|tx|px)tt\d",
+    regex.IGNORECASE,
+)
+LISTING_SHARE = 0.8  # share of a block's characters in fixed-pitch type that makes it code
+URL_SHARE = 0.3  # share of a block's characters in web addresses that makes it no code
+
+
+@lru_cache(maxsize=1024)
+def monospace(font: str) -> bool:
+    """Is ``font`` (a font name as the backends give it) a fixed-pitch face?"""
+    return bool(_MONOSPACE.search(font))
+
+
+def _listing(b: Block) -> bool:
+    """A code listing: several lines, nearly all in fixed-pitch type, and not web addresses
+    (footnotes that give a URL set it in fixed-pitch type too)."""
+    if len(b.lines) < 2:
+        return False
+    mono = total = web = 0
+    for ln in b.lines:
+        for w in ln.words:
+            n = len(w.text)
+            total += n
+            if monospace(w.font):
+                mono += n
+            if "://" in w.text or "www." in w.text:
+                web += n
+    return mono >= LISTING_SHARE * total and web < URL_SHARE * total
 
 
 def _code(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from helpers.geometry import PROSE, column, page, text_line, word
 
@@ -366,3 +367,20 @@ def test_a_closing_brace_is_text_a_row_of_dots_is_not():
     blocks = analyse_page(raw, build_lines(raw.words)).blocks
     assert [b.role for b in blocks if b.text.startswith(".")] == [Role.ARTIFACT]
     assert "}" in " ".join(b.text for b in blocks if b.role is Role.BODY)
+
+
+def in_font(words, font):
+    return [replace(w, font=font) for w in words]
+
+
+def test_a_code_listing_in_small_type_is_text_not_a_footnote():
+    body, y = column(PROSE[:2], 50, 500, 100)
+    code = ["for (i = 0; i < n; i++) {", "total += weight[i] * value[i];", "}"]
+    listing = [w for k, t in enumerate(code) for w in text_line(t, 60, 600 + 10 * k, size=8)]
+    urls = (text_line("1 http://example.org/a/very/long/path/to/a/page.html", 50, 690, size=7)
+            + text_line("2 https://example.net/another/long/path/to/a/page", 50, 699, size=7))
+    for font, role in (("LMMono9-Regular", Role.BODY), ("Helvetica", Role.FOOTNOTE)):
+        doc = analyse("t", [page(body + in_font(listing, font) + in_font(urls, "CMTT10"))])
+        roles = {b.text[:8]: b.role for b in doc.pages[0].blocks}
+        assert roles["for (i ="] is role
+        assert roles["1 http:/"] is Role.FOOTNOTE  # web addresses in fixed pitch: a note
