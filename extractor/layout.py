@@ -7,6 +7,7 @@ extent of the body blocks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from extractor.blocks import build_blocks
@@ -14,12 +15,15 @@ from extractor.linenumbers import strip_line_numbers
 from extractor.load import RawPage
 from extractor.model import BBox, Block, Line, Page, Role
 from extractor.order import reading_order
-from extractor.roles import assign_roles
+from extractor.roles import assign_roles, body_size
 
 
-def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) -> Page:
+def analyse_page(
+    raw: RawPage, lines: list[Line], *, first_page: bool = True, body: float | None = None
+) -> Page:
     """Blocks of the page in reading order; margin text (rotated, line numbers) last, as
-    ``MARGIN``."""
+    ``MARGIN``. ``body`` is the body type size when the document knows it better than the
+    page does (see :func:`body_too_large`)."""
     lines, numbers = strip_line_numbers(lines)
     upright: list[Line] = []
     rotated: list[Line] = []
@@ -30,7 +34,7 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
         else:
             (upright if _has_words(ln) else artifacts).append(ln)
     blocks = build_blocks(upright)
-    roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules)
+    roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules, body)
     # Blocks are built anew rather than through dataclasses.replace, which costs several
     # times more and runs twice for every block of every page.
     blocks = [Block(b.lines, b.bbox, r, b.column, b.order, b.size) for b, r in zip(blocks, roles)]
@@ -50,6 +54,29 @@ def analyse_page(raw: RawPage, lines: list[Line], *, first_page: bool = True) ->
     return Page(
         raw.number, raw.width, raw.height, tuple(ordered), tuple(columns), no_text=not lines, turn=raw.turn
     )
+
+
+DOCUMENT_PROSE_SHARE = 0.25  # share of a page's characters in prose of the document's body type
+
+
+def document_body_size(pages: Sequence[Page]) -> float:
+    """The body type size of several pages together, by the rule of :func:`body_size`."""
+    return body_size([b for p in pages for b in p.blocks if b.role not in _ASIDE])
+
+
+def body_too_large(page: Page, size: float) -> bool:
+    """Did the page take a larger type than the document's body type for its body, while
+    prose in the document's body type fills a good share of it? A first page whose author
+    grid outweighs its abstract does: the abstract and text were then set apart as small
+    type. Such a page is analysed again with the document's body size."""
+    blocks = [b for b in page.blocks if b.role not in _ASIDE]
+    if not size or not blocks or body_size(blocks) <= 1.1 * size:
+        return False
+    prose = sum(len(b.text) for b in blocks if len(b.lines) >= 2 and abs(b.size - size) <= 0.05 * size)
+    return prose >= DOCUMENT_PROSE_SHARE * sum(len(b.text) for b in blocks)
+
+
+_ASIDE = (Role.MARGIN, Role.ARTIFACT)
 
 
 def _has_words(line: Line) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from extractor.gcpause import gc_paused
-from extractor.layout import analyse_page
+from extractor.layout import analyse_page, body_too_large, document_body_size
 from extractor.limits import check_deadline, with_time_limit
 from extractor.lines import build_lines
 from extractor.load import RawPage, Source, check_pages, open_document
@@ -92,6 +92,7 @@ def analyse_stream(
     paused (see :mod:`extractor.gcpause`); the caller gets each chunk with it running.
     """
     buffer: list[Page] = []
+    raws: list[RawPage] = []  # the buffered pages as loaded, to analyse again (see rebase)
     flags: list[Page] = []  # each page without its blocks: for the per-document report
     consumed: frozenset[int] = frozenset()
     pages = iter(raw_pages)
@@ -102,24 +103,40 @@ def analyse_stream(
             if raw is None:
                 break
             raw = turn_upright(raw)
-            page = flag_page(
-                name, raw, analyse_page(raw, build_lines(raw.words), first_page=raw.number == 0), options
-            )
-            buffer.append(page)
-            flags.append(replace(page, blocks=()))
+            buffer.append(_analyse(name, raw, options))
+            raws.append(raw)
+            flags.append(replace(buffer[-1], blocks=()))
             check_deadline()
             if len(buffer) > window:
+                buffer = rebase(name, buffer, raws, options)
                 settled = settle(name, buffer, consumed, options)
                 if settled is not None:
                     chunk, consumed = settled
-                    buffer = buffer[-1:]
+                    buffer, raws = buffer[-1:], raws[-1:]
         if chunk is not None:
             yield chunk
     report_pages(name, flags, options)
     if buffer or not flags:
         with gc_paused():
-            last = _repair(name, buffer, consumed, options)
+            last = _repair(name, rebase(name, buffer, raws, options), consumed, options)
         yield last
+
+
+def _analyse(name: str, raw: RawPage, options: ExtractOptions, body: float | None = None) -> Page:
+    page = analyse_page(raw, build_lines(raw.words), first_page=raw.number == 0, body=body)
+    return flag_page(name, raw, page, options)
+
+
+def rebase(name: str, buffer: list[Page], raws: list[RawPage], options: ExtractOptions) -> list[Page]:
+    """The buffered pages, those that took a larger type than the document's body type for
+    their body analysed again with the document's (see :func:`layout.body_too_large`)."""
+    if len(buffer) < 2:
+        return buffer
+    size = document_body_size(buffer)
+    return [
+        _analyse(name, raw, options, body=size) if body_too_large(page, size) else page
+        for page, raw in zip(buffer, raws)
+    ]
 
 
 def _repair(name: str, buffer: list[Page], consumed: frozenset[int], options: ExtractOptions) -> Document:

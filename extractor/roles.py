@@ -60,9 +60,10 @@ def assign_roles(
     height: float,
     first_page: bool,
     rects: tuple[BBox, ...] = (),
+    body: float | None = None,
 ) -> list[Role]:
-    """One role per block, in the same order."""
-    size = body_size(blocks) or 10.0
+    """One role per block, in the same order; ``body``: the body type size, when known."""
+    size = body or body_size(blocks) or 10.0
     roles = [_local_role(b, size, width, height) for b in blocks]
     _mark_number_rows(blocks, roles, height)
     # A page without prose in its body type (a cover) has nothing to set small type apart from.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from helpers.geometry import PROSE, column, page, text_line, word
+from helpers.geometry import PROSE, column, moved, page, text_line, word
 
 from extractor.layout import analyse_page
 from extractor.lines import build_lines
@@ -384,3 +384,38 @@ def test_a_code_listing_in_small_type_is_text_not_a_footnote():
         roles = {b.text[:8]: b.role for b in doc.pages[0].blocks}
         assert roles["for (i ="] is role
         assert roles["1 http:/"] is Role.FOOTNOTE  # web addresses in fixed pitch: a note
+
+
+def author_grid_page(prose_share_lines: int):
+    """A first page: title, a grid of names and affiliations in 11 pt, then 9 pt prose."""
+    words = text_line("A Title in Large Type", 150, 60, size=20)
+    for row in range(4):
+        for col in range(3):
+            x, y = 60 + 170 * col, 100 + 60 * row
+            words += text_line(f"Author Name{row}{col}", x, y, size=11)
+            words += text_line(f"Institute of Studies {row}{col}", x, y + 13, size=11)
+            words += text_line(f"City of Somewhere {row}{col}", x, y + 26, size=11)
+    prose, _ = column(PROSE[:prose_share_lines], 60, 490, 380, size=9, leading=11)
+    return page(words + prose, number=0)
+
+
+def test_a_page_whose_author_grid_outweighs_its_prose_takes_the_documents_body_size():
+    text, _ = column(PROSE * 2, 60, 490, 80, size=9, leading=11)
+    rest = [page(moved(text, page=n), number=n) for n in (1, 2)]
+    doc = analyse("t", [author_grid_page(2), *rest])
+    first = [p.text for p in doc.paragraphs if p.page == 0]
+    assert PROSE[0] in first and PROSE[1] in first
+    # Alone, the page has no document to learn from: its prose is set apart as small type.
+    alone = analyse("t", [author_grid_page(2)])
+    assert PROSE[0] not in body_text(alone)
+
+
+def test_a_cover_in_large_type_keeps_its_own_body_size():
+    # Little prose in the document's body type: the page is not analysed again.
+    cover = page(text_line("The Annual Report", 100, 200, size=30)
+                 + [w for k in range(6) for w in text_line(f"Chapter heading number {k}", 100, 300 + 20 * k, size=14)]
+                 + text_line("Printed in the town of Somewhere by the printers.", 100, 600, size=9), number=0)
+    second, _ = column(PROSE * 2, 60, 490, 80, size=9, leading=11)
+    pages = [cover, page(moved(second, page=1), number=1)]
+    roles = {b.text: b.role for b in analyse("t", pages).pages[0].blocks}
+    assert roles == {b.text: b.role for b in analyse("t", pages[:1]).pages[0].blocks}
