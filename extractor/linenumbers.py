@@ -18,6 +18,7 @@ from collections.abc import Callable
 from extractor.model import Line, Word
 
 MIN_NUMBERS = 10  # fewer make no column: the numbers of a contents page, of a short list
+MIN_FOLLOW = 3  # a shorter column in the type of a long one on the page continues it
 ALIGN_TOL = 2.0  # points: the numbers of one column share their left or right edge
 STEPS = (1, 2, 5, 10)  # every line numbered, every second, fifth or tenth
 STEP_SHARE = 0.6  # share of consecutive numbers that must count up by the column's step
@@ -37,10 +38,22 @@ def strip_line_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     if len(candidates) < MIN_NUMBERS:
         return lines, []
     found: set[int] = set()  # id() of the number words
+    styles: set[tuple[str, float]] = set()  # (font, size) of the numbering found
+    short: list[list[tuple[Word, Line]]] = []
     for edge in (_left, _right):
-        for column in _aligned(candidates, edge):
-            if _counts_lines(column) and _set_apart(column):
+        for column in _aligned(candidates, edge, MIN_FOLLOW):
+            if not (_counts_lines(column) and _set_apart(column)):
+                continue
+            if len(column) >= MIN_NUMBERS:
                 found.update(id(w) for w, _ in column)
+                styles.update((w.font, w.size) for w, _ in column)
+            else:
+                short.append(column)
+    # The numbering runs on into a short column (the last lines of a page's second column)
+    # in the type of the page's long ones.
+    for column in short:
+        if all((w.font, w.size) in styles for w, _ in column):
+            found.update(id(w) for w, _ in column)
     if not found:
         return lines, []
     kept: list[Line] = []
@@ -89,19 +102,20 @@ def _right(w: Word) -> float:
 
 
 def _aligned(
-    candidates: list[tuple[Word, Line]], edge: Callable[[Word], float]
+    candidates: list[tuple[Word, Line]], edge: Callable[[Word], float], least: int
 ) -> list[list[tuple[Word, Line]]]:
-    """Runs of candidates whose ``edge`` lies within ALIGN_TOL of the run's first."""
+    """Runs of ``least`` or more candidates whose ``edge`` lies within ALIGN_TOL of the
+    run's first."""
     ordered = sorted(candidates, key=lambda c: edge(c[0]))
     runs: list[list[tuple[Word, Line]]] = []
     current: list[tuple[Word, Line]] = []
     for c in ordered:
         if current and edge(c[0]) - edge(current[0][0]) > ALIGN_TOL:
-            if len(current) >= MIN_NUMBERS:
+            if len(current) >= least:
                 runs.append(current)
             current = []
         current.append(c)
-    if len(current) >= MIN_NUMBERS:
+    if len(current) >= least:
         runs.append(current)
     return runs
 

@@ -458,6 +458,7 @@ class DrawnLine:
     body: bool
     para: int  # index of the paragraph in the sample's expected order (-1: not body)
     column: tuple[int, float, float]  # (page, x0, top) of the frame it sits in
+    baseline: float = 0.0
 
 
 class Sheet:
@@ -647,7 +648,7 @@ class Flow:
                 items.append((x0, base, " ".join(toks), st.font, st.size))
         self.sheet.words(fr.page, items)
         self.sheet.lines.append(DrawnLine(fr.page, [t.replace(SUP, "") for t in raw],
-                                          p.body, idx, (fr.page, fr.x0, fr.top)))
+                                          p.body, idx, (fr.page, fr.x0, fr.top), base))
 
 
 def _pieces(x: float, base: float, tok: str, st: Style) -> list[tuple]:
@@ -931,8 +932,29 @@ def single_col() -> Sheet:
     return sh
 
 
+def line_numbered() -> Sheet:
+    """A review copy: two columns, every line numbered in small type in the margin beside it,
+    the numbers running on from the left column to the right (as line-numbering packages do)."""
+    sh = Sheet("line_numbered")
+    W, H = LETTER
+    m, g = 72.0, 24.0
+    cw = (W - 2 * m - g) / 2
+    head = Flow(sh, [Frame(0, m, 60, W - m, 110)])
+    head.add(Para("Keeping Bread: A Reviewer's Copy", Style("tibo", 15, 18, align="center")))
+    st = Style("tiro", 10, 12, indent=12, hyphenate=True)
+    body = Flow(sh, [Frame(0, m, head.y + 14, m + cw, H - 72),
+                     Frame(0, m + cw + g, head.y + 14, W - m, H - 72)])
+    for text in BREAD + HARBOUR + GLACIER[:2]:
+        body.add(Para(text, st))
+    for n, ln in enumerate(sh.lines[1:], start=1):  # the title is not numbered
+        _, x0, _ = ln.column
+        sh.right(0, x0 - 5, ln.baseline, str(n), "helv", 6, color=0.4)
+    sh.centered(0, W / 2, H - 40, "4", "tiro", 9)
+    return sh
+
+
 SAMPLES = [seed_page23, two_col_equal, three_col_rule, four_col, unequal_cols, spanning_figure,
-           sidebar_box, footnotes, multipage_running, single_col]
+           sidebar_box, footnotes, multipage_running, single_col, line_numbered]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1000,6 +1022,7 @@ REQUIRED = {
     "sidebar_box": (0, 0, 1, 0),
     "footnotes": (0, 0, 1, 0),
     "multipage_running": (0, 0, 1, 1),
+    "line_numbered": (1, 0, 1, 0),
 }
 
 

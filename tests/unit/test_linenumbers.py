@@ -94,3 +94,14 @@ def test_numbered_entries_of_a_contents_page_stay():
     assert strip_line_numbers(lines) == (lines, [])
     small = [w if w.bbox.x0 != 72 else word(w.text, 72, w.bbox.top + 2, size=7.0) for w in words]
     assert len(strip_line_numbers(build_lines(small))[1]) == 12  # in small type: line numbers
+
+
+def test_the_numbering_runs_on_into_a_short_second_column():
+    left, _ = column(PROSE, 72, 220, 100)
+    right, _ = column(PROSE[:1], 330, 220, 100)
+    left_numbered = numbered(left, first=1, x=66.0)
+    n = len({w.bbox.top for w in left})
+    for size, stripped in ((7.0, True), (8.5, False)):
+        words = left_numbered + numbered(right, first=n + 1, x=324.0, size=size)
+        lines, numbers = strip_line_numbers(build_lines(words))
+        assert len(numbers) == n + (len({w.bbox.top for w in right}) if stripped else 0)
