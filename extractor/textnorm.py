@@ -60,15 +60,66 @@ def drop_undecodable(text: str) -> str:
     return _UNDECODABLE.sub("", text)
 
 
+# TeX without T1 fonts (OT1) draws an accent as a glyph of its own, before the letter it sits
+# over, and the PDF maps it to the spacing accent: "f¨ur", "Schr¨odinger", "Aut´onoma",
+# "Erd˝os", "Fran¸cois". Each spacing accent and the combining mark it stands for.
+SPACING_ACCENTS = {
+    "\u00a8": "\u0308",  # diaeresis
+    "\u00b4": "\u0301",  # acute
+    "\u0060": "\u0300",  # grave
+    "\u02c6": "\u0302",  # circumflex
+    "\u02dc": "\u0303",  # tilde
+    "\u00af": "\u0304",  # macron
+    "\u02d8": "\u0306",  # breve
+    "\u02d9": "\u0307",  # dot above
+    "\u02da": "\u030a",  # ring above
+    "\u02dd": "\u030b",  # double acute
+    "\u02c7": "\u030c",  # caron
+    "\u00b8": "\u0327",  # cedilla
+}
+# An accent and the letter after it. An acute only over a vowel: between two consonants'
+# letters ("it´s", "don´t") it is an apostrophe. A grave (the backtick of code) only over a
+# vowel inside a word ("th`ere") or as French "`a". A cedilla on a c, s or t after it.
+_ACCENT_FIRST = regex.compile(
+    "([\u00a8\u02c6\u02dc\u00af\u02d8\u02d9\u02da\u02dd\u02c7])(\\p{L})"
+    "|(\u00b4)([aeiouyAEIOUY\u0131])"
+    "|(?<=\\p{L})(\u0060)([aeiouAEIOU\u0131])|^(\u0060)([aA])$"
+    "|(\u00b8)([cCsStT])"
+)
+# A cedilla drawn after its letter ("c¸"), as LaTeX draws it.
+_LETTER_FIRST = regex.compile("([cCsStT])(\u00b8)")
+_DOTLESS = {"\u0131": "i", "\u0237": "j"}  # TeX accents i and j without their dot
+_ACCENT_CHARS = frozenset(SPACING_ACCENTS)
+
+
+def _accent_first(m: regex.Match) -> str:
+    accent, letter = (g for g in m.groups() if g is not None)
+    return _DOTLESS.get(letter, letter) + SPACING_ACCENTS[accent]
+
+
+def _letter_first(m: regex.Match) -> str:
+    return m.group(1) + SPACING_ACCENTS[m.group(2)]
+
+
+def compose_accents(text: str) -> str:
+    """``text`` with each spacing accent drawn beside its letter put on it (NFC)."""
+    if "\u00b8" in text:
+        text = _LETTER_FIRST.sub(_letter_first, text)
+    return unicodedata.normalize("NFC", _ACCENT_FIRST.sub(_accent_first, text))
+
+
 def normalize_word(text: str) -> str:
-    """Expand ligatures, compose accents (NFC), drop invisible and undecodable characters.
+    """Expand ligatures, compose accents (NFC, and TeX's spacing accents), drop invisible and
+    undecodable characters.
 
     A soft hyphen at the end of a word is kept (it marks a discretionary line break that the
     repair stage always joins); soft hyphens inside a word are dropped.
     """
-    if text.isascii() and text.isprintable() and "(cid:" not in text:
+    if text.isascii() and text.isprintable() and "(cid:" not in text and "`" not in text:
         return text
     text = unicodedata.normalize("NFC", drop_undecodable(text).translate(_TABLE))
+    if _ACCENT_CHARS.intersection(text):
+        text = compose_accents(text)
     if SOFT_HYPHEN in text:
         core = text.rstrip(SOFT_HYPHEN)
         text = core.replace(SOFT_HYPHEN, "") + (SOFT_HYPHEN if core != text else "")

@@ -102,3 +102,32 @@ def test_an_article_from_another_typesetter_reads_exactly(seed):
 
     data, paragraphs = article_pdf(seed)
     assert extractor.extract(data).to_text() == "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize("backend", ["pymupdf", "pdfplumber"])
+def test_tex_accents_drawn_as_glyphs_of_their_own_sit_on_their_letters(backend):
+    # TeX without T1 fonts draws "¨" (or "´") first, over the next letter, then moves back
+    # and draws the letter: "f¨ur", and "UNIVERSIT ¨AT" when the accent stands off the word.
+    def draw(page):
+        tw = pymupdf.TextWriter(page.rect)
+        font = pymupdf.Font("tiro")
+        y = 100.0
+        for before, accent, after, rest in (("Gr", "\u00a8", "u", "n ist die Farbe der"),
+                                            ("UNIVERSIT", "\u00a8", "A", "T in der Stadt"),
+                                            ("Aut", "\u00b4", "o", "noma de la ciudad")):
+            x = 72.0
+            tw.append((x, y), before, font=font, fontsize=12)
+            x += font.text_length(before, 12)
+            letter = font.text_length(after, 12)
+            mark = font.text_length(accent, 12)
+            tw.append((x + (letter - mark) / 2 + 3.0, y - 2), accent, font=font, fontsize=12)
+            tw.append((x, y), after + rest, font=font, fontsize=12)
+            y += 16
+        tw.append((72, y), "Wir sagen es nicht\u00b4s anders.", font=font, fontsize=12)
+        tw.write_text(page)
+
+    text = extractor.extract(_pdf(draw), options=extractor.ExtractOptions(backend=backend)).to_text()
+    assert "Grün ist die Farbe" in text
+    assert "UNIVERSITÄT in der Stadt" in text
+    assert "Autónoma de la ciudad" in text
+    assert "nicht\u00b4s" in text  # an acute before a consonant is an apostrophe: left alone

@@ -24,11 +24,12 @@ from extractor.load import RawPage, check_word_count, cover_share
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
 from extractor.orientation import turn_of
-from extractor.textnorm import decode_counts, normalize_word
+from extractor.textnorm import SPACING_ACCENTS, decode_counts, normalize_word
 
 _FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS
 _MAX_GRAPHICS = 2000  # rectangles kept per page; a plot of thousands of paths says nothing about boxes
 _BOLD, _ITALIC = 16, 2
+_ACCENT_GAP = 0.15  # font sizes: an accent this close to the word before sits on its letter
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
@@ -240,9 +241,11 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
     chars = bad = 0
     cut: list[int] = []  # words with cut mathematical letters (see _CUT_MATH)
     korean = False
+    line_start = 0  # index in ``out`` of the current line's first word
     for x0, y0, x1, y1, text, b_no, l_no, _ in words:
         if l_no != cur_line or b_no != cur_block:
             cur_block, cur_line = b_no, l_no
+            line_start = len(out)
             found = runs_of.get((b_no, l_no))
             if found is None:
                 styles = []
@@ -258,14 +261,24 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
             while i < last and rights[i] < mid:
                 i += 1
             font, size, bold, italic, baseline = styles[i]
-        if text.isascii() and text.isprintable():
+        if text.isascii() and text.isprintable() and "`" not in text:  # "`": a TeX grave accent
             chars += len(text)
         else:
             c, b = decode_counts(text)
             chars += c
             bad += b
+            accent = text[0] in SPACING_ACCENTS
             text = normalize_word(text)
             if not text:
+                continue
+            if accent and len(out) > line_start and x0 - out[-1].bbox.x1 < _ACCENT_GAP * size:
+                # A TeX accent drawn over the word's first letter made a word of its own
+                # ("UNIVERSIT" + "¨AT"): it belongs to the word it touches.
+                prev = out[-1]
+                box = prev.bbox
+                out[-1] = replace(
+                    prev, text=prev.text + text, bbox=box_(box.x0, min(box.top, y0), max(box.x1, x1), max(box.bottom, y1))
+                )
                 continue
             if _CUT_MATH.search(text):
                 cut.append(len(out))

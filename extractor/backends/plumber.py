@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ from extractor.load import RawPage, check_word_count, cover_share
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
 from extractor.orientation import turn_of
-from extractor.textnorm import decode_counts, normalize_word
+from extractor.textnorm import SPACING_ACCENTS, decode_counts, normalize_word
 
 # A forward jump of the pen wider than this many font sizes is a word space (MuPDF: 0.15).
 SPACE_GAP_EM = 0.15
@@ -234,18 +234,54 @@ def _breaks(prev: _Glyph, g: _Glyph) -> bool:
 
 
 def _words_from_glyphs(glyphs: list[_Glyph], index: int, stats: list[int]) -> Iterator[Word]:
-    """Words of the glyphs; ``stats`` accumulates [characters, undecodable characters]."""
+    """Words of the glyphs; ``stats`` accumulates [characters, undecodable characters].
+
+    A spacing accent drawn before the letter it sits over (TeX's ``\\accent``: "¨" then "A",
+    with a move back between them) goes into the letter's word, whatever the moves around it.
+    """
     current: list[_Glyph] = []
+    accent: _Glyph | None = None  # a spacing accent waiting for the glyph after it
     for g in glyphs:
+        if g.text in SPACING_ACCENTS and accent is None:
+            accent = g
+            continue
         if g.text.isspace() or not g.text:
+            if accent is not None:
+                current = yield from _add(current, accent, index, stats)
+                accent = None
             yield from _make_word(current, index, stats)
             current = []
             continue
-        if current and _breaks(current[-1], g):
-            yield from _make_word(current, index, stats)
-            current = []
-        current.append(g)
+        if accent is not None and _over(accent, g):
+            if current and _breaks(current[-1], g):
+                yield from _make_word(current, index, stats)
+                current = []
+            current += (accent, g)
+            accent = None
+            continue
+        if accent is not None:
+            current = yield from _add(current, accent, index, stats)
+            accent = None
+        current = yield from _add(current, g, index, stats)
+    if accent is not None:
+        current = yield from _add(current, accent, index, stats)
     yield from _make_word(current, index, stats)
+
+
+def _add(current: list[_Glyph], g: _Glyph, index: int, stats: list[int]) -> Generator[Word, None, list[_Glyph]]:
+    """Append ``g`` to the word being built, first yielding that word if ``g`` starts anew."""
+    if current and _breaks(current[-1], g):
+        yield from _make_word(current, index, stats)
+        current = []
+    current.append(g)
+    return current
+
+
+def _over(accent: _Glyph, g: _Glyph) -> bool:
+    """Does the accent stand over glyph ``g`` (its middle within g's width)?"""
+    mid = (accent.x0 + accent.x1) / 2
+    slack = 0.1 * max(g.size, 1e-3)
+    return g.x0 - slack <= mid <= g.x1 + slack
 
 
 def _count_words(glyphs: list[_Glyph]) -> int:

@@ -1,0 +1,33 @@
+"""textnorm.py: the Unicode clean-up of every word, spacing accents composed here."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.textnorm import normalize_word
+
+
+@pytest.mark.parametrize(
+    ("raw", "word"),
+    [
+        ("f\u00a8ur", "f\u00fcr"),  # f¨ur
+        ("Schr\u00a8odinger", "Schr\u00f6dinger"),
+        ("Erd\u02ddos", "Erd\u0151s"),  # double acute
+        ("Fran\u00b8cois", "Fran\u00e7ois"),  # cedilla
+        ("T\u00b4\u0131tulo", "T\u00edtulo"),  # an acute on a dotless i is an i acute
+        ("\u02c7Capek", "\u010capek"),  # caron opening a word
+        ("\u00afL", "L\u0304"),  # a bar over a variable: L with a combining macron
+        ("th\u00b4eor\u0060eme", "th\u00e9or\u00e8me"),  # grave inside a word
+        ("\u0060a", "\u00e0"),  # French "à" on its own
+        ("Publicac\u00b8\u02dcoes", "Publica\u00e7\u00f5es"),  # cedilla drawn after the c
+    ],
+)
+def test_spacing_accents_before_a_letter_are_put_on_it(raw, word):
+    assert normalize_word(raw) == word
+
+
+@pytest.mark.parametrize(
+    "raw", ["it\u00b4s", "don\u00b4t", "x\u00a8", "\u00a8", "5\u02dc3", "\u0060echo", "\u0060ls\u0060"]
+)
+def test_accents_not_before_a_letter_acutes_before_a_consonant_and_code_backticks_stay(raw):
+    assert normalize_word(raw) == raw
