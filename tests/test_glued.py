@@ -426,3 +426,8 @@ def test_a_paragraph_gap_is_credited_on_pages_that_set_paragraphs_apart() -> Non
     a.gap_bias = 1.5
     assert gap_flow(a, 2, b, 0) < 0.0
     assert gap_flow(a, 2, lower, 0) > 0.0  # a small letter after the gap still costs
+
+
+def test_tex_spacing_accents_in_pasted_text_are_composed() -> None:
+    text = "Die Stadt ist gr\u00a8un und sch\u00a8on im Sommer, sagt es nicht\u00b4s.\n"
+    assert repair_text(text) == "Die Stadt ist gr\u00fcn und sch\u00f6n im Sommer, sagt es nicht\u00b4s.\n"
