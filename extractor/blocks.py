@@ -11,11 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractor.model import Block, Line, same_type
+from extractor.stats import median
 
 # Vertical gap (bottom of one line to top of the next) that still keeps lines together,
 # in multiples of the font size.
 MAX_LINE_GAP_EM = 0.9
 SIZE_TOLERANCE = 0.12
+# Loose spacing (see loose_spacing): this many one-line blocks at least, at a gap up to
+# this many font sizes (double spacing of 12 pt type leaves about 1.6).
+LOOSE_MIN_LINES = 8
+LOOSE_GAP_MAX_EM = 2.0
 
 
 @dataclass
@@ -35,19 +40,54 @@ class _Growing:
 
 
 def build_blocks(lines: list[Line]) -> list[Block]:
-    """Group lines into blocks, scanning top to bottom."""
+    """Group lines into blocks, scanning top to bottom.
+
+    A page set with loose line spacing (a manuscript or thesis in one-and-a-half or double
+    spacing) comes out of the first pass as a stack of one-line blocks: it is grouped again
+    with a gap that fits its spacing (see :func:`loose_spacing`).
+    """
     ordered = sorted(lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
+    blocks = _build(ordered, MAX_LINE_GAP_EM)
+    gap = loose_spacing(blocks)
+    return blocks if gap is None else _build(ordered, gap)
+
+
+def loose_spacing(blocks: list[Block]) -> float | None:
+    """The gap, in font sizes, that keeps the lines of a loosely spaced page together, or None
+    for a page set tighter (the common case) or without enough lines to tell.
+
+    The evidence: most blocks are single lines, and most of them stand one above the other
+    at one same gap, wider than MAX_LINE_GAP_EM but within LOOSE_GAP_MAX_EM.
+    """
+    singles = [b for b in blocks if len(b.lines) == 1]
+    if len(singles) < LOOSE_MIN_LINES or len(singles) < 0.5 * len(blocks):
+        return None
+    gaps = []
+    for a, b in zip(singles, singles[1:]):  # top to bottom, as blocks are sorted
+        size = max(a.size, 1.0)
+        if abs(a.size - b.size) <= SIZE_TOLERANCE * size and a.bbox.h_overlap(b.bbox) > 0:
+            gaps.append((b.bbox.top - a.bbox.bottom) / size)
+    if len(gaps) < LOOSE_MIN_LINES - 1:
+        return None
+    typical = median(gaps)
+    if not MAX_LINE_GAP_EM < typical <= LOOSE_GAP_MAX_EM:
+        return None
+    alike = sum(abs(g - typical) <= 0.15 * typical for g in gaps)
+    return typical * 1.2 if alike >= 0.6 * len(gaps) else None
+
+
+def _build(ordered: list[Line], max_gap: float) -> list[Block]:
     beside = _lines_with_neighbours(ordered)
     done: list[_Growing] = []
     active: list[_Growing] = []
     for i, line in enumerate(ordered):
-        horizon = line.bbox.top - MAX_LINE_GAP_EM * max(line.size, 1.0) * 2
+        horizon = line.bbox.top - max_gap * max(line.size, 1.0) * 2
         still = []
         for g in active:
             (still if g.lines[-1].bbox.bottom >= horizon else done).append(g)
         active = still
         has_neighbour = i in beside
-        target = _best_block(active, line, has_neighbour) if active else None
+        target = _best_block(active, line, has_neighbour, max_gap) if active else None
         if target is None:
             active.append(_Growing([line], line.bbox.x0, line.bbox.x1, has_neighbour))
         else:
@@ -73,16 +113,16 @@ def _lines_with_neighbours(lines: list[Line]) -> set[int]:
     return found
 
 
-def _best_block(blocks: list[_Growing], line: Line, beside: bool) -> _Growing | None:
+def _best_block(blocks: list[_Growing], line: Line, beside: bool, max_gap: float) -> _Growing | None:
     best, best_score = None, 0.0
     for g in blocks:
-        score = _fit(g, line, beside)
+        score = _fit(g, line, beside, max_gap)
         if score > best_score:
             best, best_score = g, score
     return best
 
 
-def _fit(g: _Growing, line: Line, beside: bool) -> float:
+def _fit(g: _Growing, line: Line, beside: bool, max_gap: float = MAX_LINE_GAP_EM) -> float:
     """How well ``line`` continues block ``g`` (0: not at all).
 
     ``beside`` says the line has a neighbour across a gutter: such a column line does not
@@ -92,7 +132,7 @@ def _fit(g: _Growing, line: Line, beside: bool) -> float:
     size = line.max_size if line.max_size > 1.0 else 1.0
     # Cheapest and most selective first: lines of another column fail on the gap or overlap.
     gap = line.bbox.top - last.bbox.bottom
-    if gap > MAX_LINE_GAP_EM * size or gap < -0.5 * size:
+    if gap > max_gap * size or gap < -0.5 * size:
         return 0.0
     overlap = last.bbox.h_overlap(line.bbox)
     if overlap <= 0 or not same_type(last, line, SIZE_TOLERANCE):

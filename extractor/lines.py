@@ -83,17 +83,17 @@ def _is_label(text: str) -> bool:
     return text in BULLETS or bool(LIST_MARK.match(text)) or bool(_NUMBER_LABEL.match(text))
 
 
-_LEADER_CHARS = frozenset(".·…")
-_FOLIO = regex.compile(r"^(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")  # a bare page number
+LEADER_CHARS = frozenset(".·…")
+FOLIO = regex.compile(r"^(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")  # a bare page number
 
 
 def _leader_to_page_number(words: list[Word], i: int) -> bool:
     """Do the words up to ``i`` end in a dotted leader (". . . ." or "....") and is the word
     after it a page number?"""
-    if not _FOLIO.match(words[i + 1].text):
+    if not FOLIO.match(words[i + 1].text):
         return False
     tail = words[max(0, i - 2) : i + 1]
-    dots = [w for w in tail if w.text and set(w.text) <= _LEADER_CHARS]
+    dots = [w for w in tail if w.text and set(w.text) <= LEADER_CHARS]
     return len(dots) == len(tail) and (len(tail) == 3 or len(words[i].text) >= 3)
 
 

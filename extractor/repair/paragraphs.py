@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.model import Block, Line, Role, same_type
+from extractor.lines import FOLIO, LEADER_CHARS
 from extractor.stats import median
 from extractor.textnorm import LIST_MARK, SECTION_NUMBER, SENTENCE_END
 
@@ -145,6 +146,10 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
         return True
     if _starts_item(line) and _may_end_before_item(prev, line, frame.right, size):
         return True
+    if len(line.words) > 1 and SECTION_NUMBER.match(line.words[0].text) and ends_clause(prev):
+        return True  # "1.1. Subsections" after a sentence: a numbered heading in body type
+    if _contents_entry(prev):
+        return True
     indent = line.bbox.x0 - frame.left
     if frame.hanging:
         if indent < 0.3 * size and prev.bbox.x0 - frame.left > 0.3 * size:
@@ -155,6 +160,13 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
         if ends_clause(prev) or stopped_short(prev, line, frame.right, size):
             return True
     return stopped_short(prev, line, frame.right, size)
+
+
+def _contents_entry(line: Line) -> bool:
+    """Does the line end as an entry of a contents page, with a dotted leader to a page
+    number ("Installation . . . . 12")? The entry ends there."""
+    words = line.words
+    return len(words) >= 3 and bool(FOLIO.match(words[-1].text)) and set(words[-2].text) <= LEADER_CHARS
 
 
 def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
@@ -217,6 +229,16 @@ def _starts_item(line: Line) -> bool:
     return len(line.words) > 1 and bool(LIST_MARK.match(line.words[0].text))
 
 
+def _line_gap(*blocks: Block) -> float:
+    """The gap between the lines of the first of ``blocks`` that has several (0.0 if none
+    has): on a loosely spaced page a paragraph's lines stand that far apart."""
+    for block in blocks:
+        lines = block.lines
+        if len(lines) > 1:
+            return median([b.bbox.top - a.bbox.bottom for a, b in zip(lines, lines[1:])])
+    return 0.0
+
+
 def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     """Does the last paragraph of ``a`` go on in ``b`` (the next flow block)?"""
     if a.role is b.role is Role.TITLE or (
@@ -236,9 +258,19 @@ def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     jump = b_page != a_page or b.bbox.top < a.bbox.bottom - size or a.bbox.h_overlap(b.bbox) <= 0
     if not jump:
         gap = b.bbox.top - a.bbox.bottom
-        if gap > 1.0 * size:
+        if gap > max(1.0 * size, 1.2 * _line_gap(a, b)):
             return False
-        return not _breaks(last, first, frame_of(a), size)
+        frame = frame_of(a)
+        if len(a.lines) == 1 and len(b.lines) > 1:
+            # One line tells no line pitch: that of the block below is taken (a loosely
+            # spaced page, whose indented first lines stand alone); and its measure, when the
+            # line runs to its right edge (not a centred line).
+            below = frame_of(b)
+            if abs(a.bbox.x1 - below.right) <= size:
+                frame = _Frame(min(a.bbox.x0, below.left), below.right, below.pitch, False)
+            else:
+                frame = _Frame(frame.left, frame.right, below.pitch, frame.hanging)
+        return not _breaks(last, first, frame, size)
     if last.words[-1].text.endswith(("-", "\u00ad")):
         return True
     frame_a = frame_of(a)

@@ -248,3 +248,29 @@ def test_a_bold_paragraph_runs_on_into_a_line_opening_with_a_word_in_another_fac
         "The lead paragraph is set in bold type across the column and is quotation environment"
         " reverts to its usual meaning after it."
     ]
+
+
+def test_double_spaced_paragraphs_are_read_by_their_indents():
+    # A manuscript or thesis in double spacing: every line stands 1.4 sizes below the last,
+    # wider than lines of a block ever do on a tighter page; paragraphs open with an indent.
+    words, _ = column(PROSE, 72, 400, 100, leading=24, indent=36)
+    assert paragraphs(page(words)) == PROSE
+    tight, _ = column(PROSE, 72, 400, 100, leading=12, indent=36)
+    assert paragraphs(page(tight)) == PROSE
+
+
+def test_each_entry_of_a_contents_page_is_a_paragraph():
+    entries = [("Introduction", "1"), ("The harbour and its channel", "4"), ("Dredging", "9")]
+    words = []
+    for k, (title, folio) in enumerate(entries):
+        words += text_line(title + " " + " ".join(["."] * 12), 72, 100 + 14 * k)
+        words.append(word(folio, 400, 100 + 14 * k))
+    assert paragraphs(page(words)) == [f"{t} {' '.join(['.'] * 12)} {n}" for t, n in entries]
+
+
+def test_a_numbered_heading_in_body_type_after_a_sentence_opens_a_paragraph():
+    words = text_line("And yes, the harbour was dredged again that year.", 72, 100)
+    words += text_line("1.1. The second channel", 72, 114)
+    words += text_line("The second channel ran along the northern breakwater.", 72, 128)
+    assert paragraphs(page(words))[:2] == ["And yes, the harbour was dredged again that year.",
+                                           "1.1. The second channel"]
