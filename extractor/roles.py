@@ -391,8 +391,8 @@ def monospace(font: str) -> bool:
 def _listing(b: Block) -> bool:
     """A code listing: several lines, nearly all in fixed-pitch type, and not web addresses
     (footnotes that give a URL set it in fixed-pitch type too)."""
-    if len(b.lines) < 2:
-        return False
+    if len(b.lines) < 2 or not any(monospace(w.font) for w in b.lines[0].words[:2]):
+        return False  # (code opens with code, after a line number perhaps: settles prose)
     mono = total = web = 0
     for ln in b.lines:
         for w in ln.words:

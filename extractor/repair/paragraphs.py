@@ -258,7 +258,7 @@ def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     jump = b_page != a_page or b.bbox.top < a.bbox.bottom - size or a.bbox.h_overlap(b.bbox) <= 0
     if not jump:
         gap = b.bbox.top - a.bbox.bottom
-        if gap > max(1.0 * size, 1.2 * _line_gap(a, b)):
+        if gap > 1.0 * size and gap > 1.2 * _line_gap(a, b):
             return False
         frame = frame_of(a)
         if len(a.lines) == 1 and len(b.lines) > 1:
