@@ -19,6 +19,7 @@ from extractor.textnorm import normalize_word
         ("\u00afL", "L\u0304"),  # a bar over a variable: L with a combining macron
         ("th\u00b4eor\u0060eme", "th\u00e9or\u00e8me"),  # grave inside a word
         ("\u0060a", "\u00e0"),  # French "à" on its own
+        ("Pletikosi\u00b4c", "Pletikosi\u0107"),  # an acute on a c: Croatian, Polish
         ("Publicac\u00b8\u02dcoes", "Publica\u00e7\u00f5es"),  # cedilla drawn after the c
     ],
 )
