@@ -16,6 +16,7 @@ from extractor.load import RawPage
 from extractor.model import BBox, Block, Line, Page, Role
 from extractor.order import reading_order
 from extractor.roles import assign_roles, body_size
+from extractor.sideways import read_sideways
 
 
 def analyse_page(
@@ -44,6 +45,9 @@ def analyse_page(
     for n, i in enumerate(order):
         b = blocks[i]
         ordered.append(Block(b.lines, b.bbox, b.role, column_of(b, columns), n, b.size))
+    if rotated:  # turned text of some size is read, after the flow (see sideways.py)
+        sideways, rotated = read_sideways(raw, rotated)
+        ordered += [replace(b, order=len(ordered) + k) for k, b in enumerate(sideways)]
     aside = [(Role.MARGIN, ln) for ln in rotated] + [(Role.ARTIFACT, ln) for ln in artifacts]
     ordered += [
         replace(Block.of([ln]), role=role, order=len(ordered) + k)

@@ -53,6 +53,11 @@ def turn_upright(raw: RawPage) -> RawPage:
     total = sum(len(w.text) for w in raw.words)
     if turn not in TURNS or count < TURN_SHARE * total:
         return raw
+    return turn_page(raw, turn)
+
+
+def turn_page(raw: RawPage, turn: int) -> RawPage:
+    """``raw`` turned clockwise by ``turn`` degrees (90, 180 or 270), words and rules."""
     flip = _box_turner(turn, raw.width, raw.height)
     width, height = (raw.height, raw.width) if turn in (90, 270) else (raw.width, raw.height)
     return replace(
@@ -63,6 +68,13 @@ def turn_upright(raw: RawPage) -> RawPage:
         rules=tuple(flip(r) for r in raw.rules),
         turn=turn,
     )
+
+
+def turn_back(words: list[Word], turn: int, width: float, height: float) -> list[Word]:
+    """Words of a page turned by ``turn`` (now ``width`` by ``height``) put back where they
+    stand on the page as it is stored, with their turn again."""
+    flip = _box_turner((360 - turn) % 360, width, height)
+    return [_turn_word(w, (360 - turn) % 360, flip) for w in words]
 
 
 def _box_turner(turn: int, width: float, height: float) -> Callable[[BBox], BBox]:

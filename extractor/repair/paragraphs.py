@@ -97,8 +97,10 @@ def frame_of(block: Block) -> _Frame:
 def split_block(block: Block) -> list[list[Line]]:
     """The paragraphs inside one block."""
     lines = block.lines
-    if block.role in (Role.TITLE, Role.HEADING):
-        return [list(lines)]  # a heading is one paragraph, however its lines are set
+    if block.role in (Role.TITLE, Role.HEADING) or not lines[0].words[0].upright:
+        # A heading is one paragraph, however its lines are set; so is a paragraph of turned
+        # text, already found upright (see sideways.py).
+        return [list(lines)]
     frame = frame_of(block)
     size = block.size or 10.0
     groups: list[list[Line]] = [[lines[0]]]

@@ -64,7 +64,8 @@ def test_a_sideways_page_reads_as_the_upright_one(turn):
     upright = page(two_columns(), width=W, height=H)
     width, height = (H, W) if turn in (90, 270) else (W, H)
     turned = page([sideways(w, turn) for w in upright.words], width=width, height=height)
-    assert read(turned) != read(upright)  # unturned, its text is set aside as margin
+    # Unturned, its text is read as turned text on an upright page: sidebars, not the flow.
+    assert {b.role for b in analyse_page(turned, build_lines(turned.words)).blocks} == {Role.SIDEBAR}
     fixed = turn_upright(turned)
     assert (fixed.turn, fixed.width, fixed.height) == (turn, W, H)
     assert read(fixed) == read(upright)
@@ -79,3 +80,19 @@ def test_an_upright_page_number_on_a_turned_page_turns_the_other_way():
     assert fixed.turn == 90 and not turned_number.upright and turned_number.turn == 270
     analysed = analyse_page(fixed, build_lines(fixed.words))
     assert [b.role for b in analysed.blocks if b.text == "17"] == [Role.MARGIN]
+
+
+def test_turned_text_of_some_size_on_an_upright_page_is_read_after_the_flow():
+    # A note of four lines set along the right edge of an upright two-column page: read
+    # upright, as a sidebar after the columns; a one-line stamp beside it stays margin text.
+    caption = ("Dredging campaigns by decade, with the volume of spoil taken out of the "
+               "channel and where it was dumped, as the harbour office recorded them.")
+    along, _ = column([caption], 120, 260, 566, size=8, leading=9.5)
+    stamp = [sideways(w, 90) for w in column(["arXiv:2405.01234v1 [cs.DL] 3 May 2024"], 300, 300, 10, size=9)[0]]
+    raw = page(two_columns() + [sideways(w, 90) for w in along] + stamp)
+    doc = repair_document("t", (analyse_page(raw, build_lines(raw.words)),), ExtractOptions())
+    assert [p.text for p in doc.paragraphs] == [*PROSE, caption]
+    assert doc.paragraphs[-1].role is Role.SIDEBAR
+    blocks = doc.pages[0].blocks
+    assert [b.role for b in blocks if b.text.startswith("arXiv")] == [Role.MARGIN]
+    assert all(b.bbox.x1 <= W and b.bbox.bottom <= H for b in blocks)  # boxes on the page
