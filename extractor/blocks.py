@@ -113,7 +113,9 @@ def _lines_with_neighbours(lines: list[Line]) -> set[int]:
     return found
 
 
-def _best_block(blocks: list[_Growing], line: Line, beside: bool, max_gap: float) -> _Growing | None:
+def _best_block(
+    blocks: list[_Growing], line: Line, beside: bool, max_gap: float
+) -> _Growing | None:
     best, best_score = None, 0.0
     for g in blocks:
         score = _fit(g, line, beside, max_gap)

@@ -76,7 +76,9 @@ def body_too_large(page: Page, size: float) -> bool:
     blocks = [b for b in page.blocks if b.role not in _ASIDE]
     if not size or not blocks or body_size(blocks) <= 1.1 * size:
         return False
-    prose = sum(len(b.text) for b in blocks if len(b.lines) >= 2 and abs(b.size - size) <= 0.05 * size)
+    prose = sum(
+        len(b.text) for b in blocks if len(b.lines) >= 2 and abs(b.size - size) <= 0.05 * size
+    )
     return prose >= DOCUMENT_PROSE_SHARE * sum(len(b.text) for b in blocks)
 
 

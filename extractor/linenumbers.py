@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 
 from extractor.model import Line, Word
 
@@ -23,7 +24,7 @@ ALIGN_TOL = 2.0  # points: the numbers of one column share their left or right e
 STEPS = (1, 2, 5, 10)  # every line numbered, every second, fifth or tenth
 STEP_SHARE = 0.6  # share of consecutive numbers that must count up by the column's step
 PITCH_EM = 2.5  # at most this many type sizes down the page per line counted
-SPACE_EM = 0.2  # a number stands at least this far from the text on its line (listings: one space)
+SPACE_EM = 0.2  # a number stands this far from the text on its line at least (a listing's space)
 YEARS = (1800, 2100)  # a column of years is a table's, not line numbering
 APART_SHARE = 0.7  # share of the numbers set in another type than the text on their line
 
@@ -75,7 +76,7 @@ def _is_number(text: str) -> bool:
 
 
 def _candidates(lines: list[Line]) -> list[tuple[Word, Line]]:
-    """Bare numbers that open or close a line, apart from its text by more than a space."""
+    """Bare numbers that open or close a line, a space at least from its text."""
     out: list[tuple[Word, Line]] = []
     for ln in lines:
         words = ln.words
@@ -126,15 +127,14 @@ def _counts_lines(column: list[tuple[Word, Line]]) -> bool:
     values = [int(w.text) for w, _ in column]
     if all(YEARS[0] <= v <= YEARS[1] for v in values):
         return False
-    pairs = list(zip(column, column[1:]))
-    steps = [int(b[0].text) - int(a[0].text) for a, b in pairs]
+    steps = [b - a for a, b in pairwise(values)]
     if sum(s <= 0 for s in steps) > len(steps) // 10:
         return False  # line numbers only grow down the page
     step, _ = Counter(steps).most_common(1)[0]
     if step not in STEPS:
         return False
     regular = 0
-    for (a, la), (b, lb), s in zip(column, column[1:], steps):
+    for ((a, la), (b, lb)), s in zip(pairwise(column), steps, strict=True):
         size = max(a.size, la.size, lb.size)
         if s == step and b.baseline - a.baseline <= PITCH_EM * size * step:
             regular += 1

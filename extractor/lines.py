@@ -47,7 +47,10 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
         upright = [w for w in words if w.upright]
     upright, initials = _separate_initials(_split_glued_sentences(upright))
     lines: list[Line] = [Line.of([w]) for w in initials]
-    groups = [_dedupe_fake_bold(sorted(g, key=_X_ORDER)) for g in _baseline_groups(sorted(upright, key=_BASELINE))]
+    groups = [
+        _dedupe_fake_bold(sorted(g, key=_X_ORDER))
+        for g in _baseline_groups(sorted(upright, key=_BASELINE))
+    ]
     rivers = RiverFinder(groups)
     for k, group in enumerate(groups):
         lines.extend(_split_at_gutters(group, rivers, k))

@@ -127,7 +127,9 @@ def _analyse(name: str, raw: RawPage, options: ExtractOptions, body: float | Non
     return flag_page(name, raw, page, options)
 
 
-def rebase(name: str, buffer: list[Page], raws: list[RawPage], options: ExtractOptions) -> list[Page]:
+def rebase(
+    name: str, buffer: list[Page], raws: list[RawPage], options: ExtractOptions
+) -> list[Page]:
     """The buffered pages, those that took a larger type than the document's body type for
     their body analysed again with the document's (see :func:`layout.body_too_large`)."""
     if len(buffer) < 2:

@@ -300,12 +300,18 @@ def _all_bold(b: Block) -> bool:
 
 
 def _mark_footnotes(
-    blocks: list[Block], roles: list[Role], size: float, height: float, listings: set[int] = frozenset()
+    blocks: list[Block],
+    roles: list[Role],
+    size: float,
+    height: float,
+    listings: frozenset[int] | set[int] = frozenset(),
 ) -> None:
     """Small type below every body block of its column, in the lower part of the page; not a
     code listing, which is set small as often as footnotes are."""
     for i, b in enumerate(blocks):
-        if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.35 or i in listings:
+        if roles[i] is not Role.BODY or b.size > size * 0.92 or b.bbox.top < height * 0.35:
+            continue
+        if i in listings:
             continue
         below = any(
             roles[j] is Role.BODY

@@ -78,8 +78,9 @@ SPACING_ACCENTS = {
     "\u00b8": "\u0327",  # cedilla
 }
 # An accent and the letter after it. An acute only over a vowel or a c, n or z (Polish and
-# Croatian "ć", "ń", "ź"): before the s, t, m, d of "it´s", "don´t" it is an apostrophe. A grave (the backtick of code) only over a
-# vowel inside a word ("th`ere") or as French "`a". A cedilla on a c, s or t after it.
+# Croatian "ć", "ń", "ź"): before the s, t, m, d of "it´s", "don´t" it is an apostrophe. A
+# grave (the backtick of code) only over a vowel inside a word ("th`ere") or as French "`a".
+# A cedilla on a c, s or t after it.
 _ACCENT_FIRST = regex.compile(
     "([\u00a8\u02c6\u02dc\u00af\u02d8\u02d9\u02da\u02dd\u02c7])(\\p{L})"
     "|(\u00b4)([aeiouyAEIOUYcnzCNZ\u0131])"

@@ -276,9 +276,8 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
                 # ("UNIVERSIT" + "¨AT"): it belongs to the word it touches.
                 prev = out[-1]
                 box = prev.bbox
-                out[-1] = replace(
-                    prev, text=prev.text + text, bbox=box_(box.x0, min(box.top, y0), max(box.x1, x1), max(box.bottom, y1))
-                )
+                joined = box_(box.x0, min(box.top, y0), max(box.x1, x1), max(box.bottom, y1))
+                out[-1] = replace(prev, text=prev.text + text, bbox=joined)
                 continue
             if _CUT_MATH.search(text):
                 cut.append(len(out))

@@ -268,7 +268,9 @@ def _words_from_glyphs(glyphs: list[_Glyph], index: int, stats: list[int]) -> It
     yield from _make_word(current, index, stats)
 
 
-def _add(current: list[_Glyph], g: _Glyph, index: int, stats: list[int]) -> Generator[Word, None, list[_Glyph]]:
+def _add(
+    current: list[_Glyph], g: _Glyph, index: int, stats: list[int]
+) -> Generator[Word, None, list[_Glyph]]:
     """Append ``g`` to the word being built, first yielding that word if ``g`` starts anew."""
     if current and _breaks(current[-1], g):
         yield from _make_word(current, index, stats)

@@ -168,7 +168,9 @@ def _contents_entry(line: Line) -> bool:
     """Does the line end as an entry of a contents page, with a dotted leader to a page
     number ("Installation . . . . 12")? The entry ends there."""
     words = line.words
-    return len(words) >= 3 and bool(FOLIO.match(words[-1].text)) and set(words[-2].text) <= LEADER_CHARS
+    if len(words) < 3 or not FOLIO.match(words[-1].text):
+        return False
+    return set(words[-2].text) <= LEADER_CHARS
 
 
 def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from helpers.geometry import PROSE, column, page, word
 
 from extractor.layout import analyse_page
-from extractor.lines import build_lines
 from extractor.linenumbers import strip_line_numbers
+from extractor.lines import build_lines
 from extractor.model import Role
 from extractor.pipeline import analyse
 
@@ -89,7 +89,8 @@ def test_numbered_entries_of_a_contents_page_stay():
     words = []
     for k in range(12):
         words.append(word(str(k + 1), 72, 100 + k * LEADING))
-        words += [word("Section", 90, 100 + k * LEADING), word(str(3 * k + 1), 400, 100 + k * LEADING)]
+        top = 100 + k * LEADING
+        words += [word("Section", 90, top), word(str(3 * k + 1), 400, top)]
     lines = build_lines(words)
     assert strip_line_numbers(lines) == (lines, [])
     small = [w if w.bbox.x0 != 72 else word(w.text, 72, w.bbox.top + 2, size=7.0) for w in words]
@@ -103,5 +104,5 @@ def test_the_numbering_runs_on_into_a_short_second_column():
     n = len({w.bbox.top for w in left})
     for size, stripped in ((7.0, True), (8.5, False)):
         words = left_numbered + numbered(right, first=n + 1, x=324.0, size=size)
-        lines, numbers = strip_line_numbers(build_lines(words))
+        _, numbers = strip_line_numbers(build_lines(words))
         assert len(numbers) == n + (len({w.bbox.top for w in right}) if stripped else 0)

@@ -28,7 +28,8 @@ def test_spacing_accents_before_a_letter_are_put_on_it(raw, word):
 
 
 @pytest.mark.parametrize(
-    "raw", ["it\u00b4s", "don\u00b4t", "x\u00a8", "\u00a8", "5\u02dc3", "\u0060echo", "\u0060ls\u0060"]
+    "raw",
+    ["it\u00b4s", "don\u00b4t", "x\u00a8", "\u00a8", "5\u02dc3", "\u0060echo", "\u0060ls\u0060"],
 )
 def test_accents_not_before_a_letter_acutes_before_a_consonant_and_code_backticks_stay(raw):
     assert normalize_word(raw) == raw
