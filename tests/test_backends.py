@@ -86,6 +86,19 @@ def test_shifted_media_box_and_crop_box():
     assert pl[0].words, "text inside the crop box is read"
 
 
+def test_text_outside_the_crop_box_is_not_on_the_page():
+    # A figure cut out of a page by its crop box: the page's other text is not shown.
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=500)
+    page.insert_text((60, 100), "Shown inside the crop", fontname="helv", fontsize=10)
+    page.insert_text((60, 400), "Hidden below the crop box", fontname="helv", fontsize=10)
+    page.set_cropbox(pymupdf.Rect(40, 60, 360, 200))
+    data = doc.tobytes()
+    mu, pl = read(data, "pymupdf"), read(data, "pdfplumber")
+    assert_same_pages(mu, pl)
+    assert [w.text for w in pl[0].words] == ["Shown", "inside", "the", "crop"]
+
+
 def test_words_split_without_space_glyphs():
     """Words drawn glyph by glyph with gaps but no space characters are still separated."""
     doc = pymupdf.open()

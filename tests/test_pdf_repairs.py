@@ -131,3 +131,19 @@ def test_tex_accents_drawn_as_glyphs_of_their_own_sit_on_their_letters(backend):
     assert "UNIVERSITÄT in der Stadt" in text
     assert "Autónoma de la ciudad" in text
     assert "nicht\u00b4s" in text  # an acute before a consonant is an apostrophe: left alone
+
+
+@pytest.mark.parametrize("backend", ["pymupdf", "pdfplumber"])
+def test_glyphs_drawn_three_times_a_hair_apart_are_read_once(backend):
+    # Fake bold glyph by glyph, as xeCJK's AutoFakeBold draws it: each glyph three times,
+    # 0.1 pt apart, before the next.
+    def draw(page):
+        x = 72.0
+        for ch in "Harbour":
+            for dx in (0.0, 0.1, 0.2):
+                page.insert_text((x + dx, 100), ch, fontname="helv", fontsize=12)
+            x += pymupdf.get_text_length(ch, "helv", 12)
+        page.insert_text((72, 130), "Plain text follows the heading line.", fontname="helv", fontsize=10)
+
+    text = extractor.extract(_pdf(draw), options=extractor.ExtractOptions(backend=backend)).to_text()
+    assert text == "Harbour\n\nPlain text follows the heading line.\n"

@@ -382,6 +382,25 @@ def _rects(container: LTContainer, transform: Matrix, limit: int = 2000) -> tupl
     return tuple(out)
 
 
+OVERPRINT_EM = 0.15  # a copy of a glyph drawn this close to it is the same glyph (fake bold)
+
+
+def _overprint(g: _Glyph, glyphs: list[_Glyph]) -> bool:
+    """Is ``g`` a copy of one of the last glyphs drawn, a hair away (fake bold: the glyph
+    drawn two or three times at offsets of a tenth of a point)? MuPDF drops such copies."""
+    near = OVERPRINT_EM * g.size
+    for prev in glyphs[-3:]:
+        if prev.text == g.text and abs(prev.ox - g.ox) < near and abs(prev.oy - g.oy) < near:
+            return True
+    return False
+
+
+def _page_box(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+    """A pdfminer box in the page's (crop-box-relative, y-down) space."""
+    xs, ys = zip(*(_apply(m, x, y) for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))), strict=True)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def page_to_raw(
     page: pdfplumber.page.Page, index: int, max_words: int | None = None, name: str = "<pdf>"
 ) -> RawPage:
@@ -390,14 +409,16 @@ def page_to_raw(
     With ``max_words`` the words are counted before any Word is built (pdfminer has made its
     glyph objects by then: the bound on memory is the pymupdf backend's).
     """
-    transform, media, width, height = _page_transform(page)
+    transform, _, width, height = _page_transform(page)
     fonts = fonts_for(page.pdf)
     glyphs: list[_Glyph] = []
-    mx0, mtop, mx1, mbottom = media
     layout = page.layout
     for ch in _chars(layout):
         g = _glyph(ch, transform, fonts)
-        if g is None or g.x1 < mx0 or g.x0 > mx1 or g.bottom < mtop or g.top > mbottom:
+        # Glyphs wholly outside the crop box are not on the page as shown: MuPDF drops them.
+        if g is None or g.x1 < 0 or g.x0 > width or g.bottom < 0 or g.top > height:
+            continue
+        if _overprint(g, glyphs):
             continue
         glyphs.append(g)
     if max_words is not None:
@@ -405,9 +426,9 @@ def page_to_raw(
     stats = [0, 0]
     words = tuple(_words_from_glyphs(glyphs, index, stats))
     cover = 0.0
-    if not words:
-        boxes = ((im.x0, im.y0, im.x1, im.y1) for im in _images(layout))
-        cover = cover_share(boxes, (layout.x0, layout.y0, layout.x1, layout.y1))
+    if not words:  # the share of the crop box under images, as the pymupdf backend measures
+        boxes = (_page_box(transform, im.x0, im.y0, im.x1, im.y1) for im in _images(layout))
+        cover = cover_share(boxes, (0.0, 0.0, width, height))
     return RawPage(
         index,
         width,
