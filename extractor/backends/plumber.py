@@ -395,9 +395,12 @@ def _overprint(g: _Glyph, glyphs: list[_Glyph]) -> bool:
     return False
 
 
-def _page_box(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+def _page_box(
+    m: Matrix, x0: float, y0: float, x1: float, y1: float
+) -> tuple[float, float, float, float]:
     """A pdfminer box in the page's (crop-box-relative, y-down) space."""
-    xs, ys = zip(*(_apply(m, x, y) for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))), strict=True)
+    corners = [_apply(m, x, y) for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
     return min(xs), min(ys), max(xs), max(ys)
 
 
