@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extractor.bidi import ltr_runs
 from extractor.blocks import build_blocks
 from extractor.linenumbers import strip_line_numbers
 from extractor.load import RawPage
@@ -26,6 +27,8 @@ def analyse_page(
     ``MARGIN``. ``body`` is the body type size when the document knows it better than the
     page does (see :func:`body_too_large`)."""
     lines, numbers = strip_line_numbers(lines)
+    if raw.mirrored:
+        lines = [ltr_runs(ln) for ln in lines]
     upright: list[Line] = []
     rotated: list[Line] = []
     artifacts: list[Line] = []
@@ -56,7 +59,14 @@ def analyse_page(
     if numbers:  # the line numbering, one block for the page
         ordered.append(replace(Block.of(numbers), role=Role.MARGIN, order=len(ordered)))
     return Page(
-        raw.number, raw.width, raw.height, tuple(ordered), tuple(columns), no_text=not lines, turn=raw.turn
+        raw.number,
+        raw.width,
+        raw.height,
+        tuple(ordered),
+        tuple(columns),
+        no_text=not lines,
+        turn=raw.turn,
+        mirrored=raw.mirrored,
     )
 
 

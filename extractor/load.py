@@ -48,6 +48,7 @@ class RawPage:
     undecodable: int = 0
     image_cover: float = 0.0
     turn: int = 0  # clockwise degrees the page was turned to read it (see orientation.py)
+    mirrored: bool = False  # mirrored left to right to read it (a right-to-left page, see bidi.py)
 
 
 class LoadedDocument(Protocol):

@@ -276,6 +276,7 @@ class Page:
     garbled: bool = False  # most characters undecodable (fonts without a Unicode map)
     paragraphs: tuple[Paragraph, ...] = ()  # the flow paragraphs that start on this page
     turn: int = 0  # clockwise degrees the page was turned to read its text (see orientation)
+    mirrored: bool = False  # mirrored left to right: a right-to-left page (see bidi)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from extractor.bidi import mirror_rtl
 from extractor.gcpause import gc_paused
 from extractor.layout import analyse_page, body_too_large, document_body_size
 from extractor.limits import check_deadline, with_time_limit
@@ -102,7 +103,7 @@ def analyse_stream(
             raw = next(pages, None)
             if raw is None:
                 break
-            raw = turn_upright(raw)
+            raw = mirror_rtl(turn_upright(raw))
             buffer.append(_analyse(name, raw, options))
             raws.append(raw)
             flags.append(replace(buffer[-1], blocks=()))

@@ -109,6 +109,20 @@ def compose_accents(text: str) -> str:
     return unicodedata.normalize("NFC", _ACCENT_FIRST.sub(_accent_first, text))
 
 
+# Letters of the right-to-left scripts; Arabic presentation forms (the shaped letters some
+# fonts map to, U+FB50-FDFF and U+FE70-FEFF) are put back to the letters they shape (NFKC).
+RTL_LETTER = regex.compile(
+    r"[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]"
+)
+_LTR_LETTER = regex.compile(r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]")
+_PRESENTATION = regex.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
+def right_to_left(text: str) -> bool:
+    """A word of a right-to-left script only (no Latin letters or digits in it)."""
+    return bool(RTL_LETTER.search(text)) and not _LTR_LETTER.search(text)
+
+
 def normalize_word(text: str) -> str:
     """Expand ligatures, compose accents (NFC, and TeX's spacing accents), drop invisible and
     undecodable characters.
@@ -121,6 +135,8 @@ def normalize_word(text: str) -> str:
     text = unicodedata.normalize("NFC", drop_undecodable(text).translate(_TABLE))
     if _ACCENT_CHARS.intersection(text):
         text = compose_accents(text)
+    if _PRESENTATION.search(text):
+        text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     if SOFT_HYPHEN in text:
         core = text.rstrip(SOFT_HYPHEN)
         text = core.replace(SOFT_HYPHEN, "") + (SOFT_HYPHEN if core != text else "")

@@ -24,7 +24,7 @@ from extractor.model import BBox, Block, Document, Line, Page, Paragraph, Role, 
 from extractor.repair.text import join_lines
 from extractor.roles import body_size
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 NDIGITS = 2  # coordinates and sizes in JSON are rounded to 1/100 point
 # A heading this much larger than the page's body type (bold counts as BOLD_GAIN more) is "##",
 # a smaller one "###"; "#" is the document's title.
@@ -332,6 +332,7 @@ def to_json(doc: Document) -> str:
                 "needs_ocr": page.needs_ocr,
                 "garbled": page.garbled,
                 "turn": page.turn,
+                **({"mirrored": True} if page.mirrored else {}),
                 "columns": [[_r(x0), _r(x1)] for x0, x1 in page.columns],
                 "elements": [_json_element(e) for e in elements if e.page == page.number],
             }

@@ -98,7 +98,7 @@ def test_schema_is_draft_2020_12_and_versioned() -> None:
     s = schema()
     jsonschema.Draft202012Validator.check_schema(s)
     assert s["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert s["properties"]["schema_version"]["const"] == "1.0"
+    assert s["properties"]["schema_version"]["const"] == "1.1"
 
 
 def test_schema_knows_every_role() -> None:
@@ -189,7 +189,7 @@ def test_seed_markdown_is_its_four_paragraphs() -> None:
 
 def test_seed_json_roles() -> None:
     data = json.loads(rendered(SEED, "json"))
-    assert data["schema_version"] == "1.0" and data["origin"] == "top-left"
+    assert data["schema_version"] == "1.1" and data["origin"] == "top-left"
     (page,) = data["pages"]
     assert (page["index"], page["number"]) == (0, 1)
     body = [e for e in page["elements"] if e["role"] == "body"]

@@ -42,7 +42,7 @@ from extractor.load import RawPage, check_word_count, cover_share
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
 from extractor.orientation import turn_of
-from extractor.textnorm import SPACING_ACCENTS, decode_counts, normalize_word
+from extractor.textnorm import SPACING_ACCENTS, decode_counts, normalize_word, right_to_left
 
 # A forward jump of the pen wider than this many font sizes is a word space (MuPDF: 0.15).
 SPACE_GAP_EM = 0.15
@@ -307,6 +307,8 @@ def _make_word(glyphs: list[_Glyph], index: int, stats: list[int]) -> Iterator[W
     chars, bad = decode_counts(text)
     stats[0] += chars
     stats[1] += bad
+    if not text.isascii() and right_to_left(text):
+        text = text[::-1]  # drawn left to right as seen; read from the right (MuPDF reorders)
     text = normalize_word(text)
     if not text:
         return

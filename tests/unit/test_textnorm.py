@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.textnorm import normalize_word
+from extractor.textnorm import normalize_word, right_to_left
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,12 @@ def test_spacing_accents_before_a_letter_are_put_on_it(raw, word):
 )
 def test_accents_not_before_a_letter_acutes_before_a_consonant_and_code_backticks_stay(raw):
     assert normalize_word(raw) == raw
+
+
+def test_arabic_presentation_forms_become_the_letters_they_shape():
+    assert normalize_word("\ufed3\ufef2") == "\u0641\u064a"  # "في" as a font's shaped forms
+
+
+def test_a_word_of_a_right_to_left_script_only_is_right_to_left():
+    assert right_to_left("\u05e9\u05dc\u05d5\u05dd")  # Hebrew
+    assert not right_to_left("abc") and not right_to_left("\u05e9\u05dc1")

@@ -1,0 +1,71 @@
+"""bidi: pages written right to left (Arabic, Persian, Hebrew) read right to left.
+
+The layout reads lines, columns and paragraphs left to right. A page whose letters are mostly
+of a right-to-left script is mirrored before the analysis (x measured from the page's right
+edge), as :mod:`orientation` turns a sideways page: its lines, columns, indents and short last
+lines then read right to left by the same rules. Words keep their letters, which the backends
+give in reading order; a run of left-to-right words inside a line (a Latin name, a class
+name, an English sentence) is put back in its own order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from extractor.load import RawPage
+from extractor.model import BBox, Line, Word
+from extractor.textnorm import RTL_LETTER
+
+RTL_SHARE = 0.5  # share of a page's letters in right-to-left scripts that mirrors it
+_RTL = RTL_LETTER
+_LTR = regex.compile(r"[\p{L}\p{N}]")  # a word with these and none of _RTL runs left to right
+
+
+def mirror_rtl(raw: RawPage) -> RawPage:
+    """The page mirrored left to right when most of its letters are of a right-to-left
+    script (unchanged otherwise, the common case)."""
+    texts = [w.text for w in raw.words]
+    if raw.mirrored or all(map(str.isascii, texts)):
+        return raw
+    joined = "".join(texts)
+    rtl = len(_RTL.findall(joined))
+    if not rtl or rtl < RTL_SHARE * sum(map(str.isalpha, joined)):
+        return raw
+    width = raw.width
+
+    def flip(b: BBox) -> BBox:
+        return BBox(width - b.x1, b.top, width - b.x0, b.bottom)
+
+    words = tuple(replace(w, bbox=flip(w.bbox)) for w in raw.words)
+    return replace(raw, words=words, rules=tuple(flip(r) for r in raw.rules), mirrored=True)
+
+
+def ltr_runs(line: Line) -> Line:
+    """``line`` (words in right-to-left order) with each run of two or more left-to-right
+    words put back in left-to-right order."""
+    words = list(line.words)
+    ltr = [not _RTL.search(w.text) and bool(_LTR.search(w.text)) for w in words]
+    if sum(ltr) < 2:
+        return line
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        if not ltr[k]:
+            out.append(words[k])
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(words) and (ltr[end + 1] or _bridge(words, ltr, end + 1)):
+            end += 1
+        out.extend(reversed(words[k : end + 1]))
+        k = end + 1
+    return line if out == words else Line.of(out)
+
+
+def _bridge(words: list[Word], ltr: list[bool], k: int) -> bool:
+    """Is word ``k`` punctuation ("-", "&") between two left-to-right words? It belongs to
+    their run."""
+    w = words[k]
+    return k + 1 < len(words) and ltr[k + 1] and not _RTL.search(w.text) and not _LTR.search(w.text)
