@@ -10,7 +10,9 @@ name, an English sentence) is put back in its own order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from operator import attrgetter
 
 import regex
 
@@ -18,20 +20,24 @@ from extractor.load import RawPage
 from extractor.model import BBox, Line, Word
 from extractor.textnorm import RTL_LETTER
 
+_TEXT = attrgetter("text")
 RTL_SHARE = 0.5  # share of a page's letters in right-to-left scripts that mirrors it
 _RTL = RTL_LETTER
+# The Unicode blocks of those scripts, for the standard library's faster scan.
+_RTL_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff]")
+_LETTER = regex.compile(r"\p{L}")
 _LTR = regex.compile(r"[\p{L}\p{N}]")  # a word with these and none of _RTL runs left to right
 
 
 def mirror_rtl(raw: RawPage) -> RawPage:
     """The page mirrored left to right when most of its letters are of a right-to-left
     script (unchanged otherwise, the common case)."""
-    texts = [w.text for w in raw.words]
-    if raw.mirrored or all(map(str.isascii, texts)):
+    if raw.mirrored:
         return raw
-    joined = "".join(texts)
-    rtl = len(_RTL.findall(joined))
-    if not rtl or rtl < RTL_SHARE * sum(map(str.isalpha, joined)):
+    joined = "".join(map(_TEXT, raw.words))
+    if joined.isascii() or not _RTL_BLOCKS.search(joined):
+        return raw  # (two quick scans settle nearly every page)
+    if len(_RTL.findall(joined)) < RTL_SHARE * len(_LETTER.findall(joined)):
         return raw
     width = raw.width
 
