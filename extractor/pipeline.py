@@ -94,6 +94,7 @@ def analyse_stream(
     """
     buffer: list[Page] = []
     raws: list[RawPage] = []  # the buffered pages as loaded, to analyse again (see rebase)
+    rebased: set[int] = set()  # numbers of the pages analysed again
     flags: list[Page] = []  # each page without its blocks: for the per-document report
     consumed: frozenset[int] = frozenset()
     pages = iter(raw_pages)
@@ -109,7 +110,7 @@ def analyse_stream(
             flags.append(replace(buffer[-1], blocks=()))
             check_deadline()
             if len(buffer) > window:
-                buffer = rebase(name, buffer, raws, options)
+                buffer = rebase(name, buffer, raws, options, rebased, consumed)
                 settled = settle(name, buffer, consumed, options)
                 if settled is not None:
                     chunk, consumed = settled
@@ -119,7 +120,8 @@ def analyse_stream(
     report_pages(name, flags, options)
     if buffer or not flags:
         with gc_paused():
-            last = _repair(name, rebase(name, buffer, raws, options), consumed, options)
+            buffer = rebase(name, buffer, raws, options, rebased, consumed)
+            last = _repair(name, buffer, consumed, options)
         yield last
 
 
@@ -129,17 +131,33 @@ def _analyse(name: str, raw: RawPage, options: ExtractOptions, body: float | Non
 
 
 def rebase(
-    name: str, buffer: list[Page], raws: list[RawPage], options: ExtractOptions
+    name: str,
+    buffer: list[Page],
+    raws: list[RawPage],
+    options: ExtractOptions,
+    rebased: set[int],
+    consumed: frozenset[int] = frozenset(),
 ) -> list[Page]:
     """The buffered pages, those that took a larger type than the document's body type for
-    their body analysed again with the document's (see :func:`layout.body_too_large`)."""
+    their body analysed again with the document's (see :func:`layout.body_too_large`).
+
+    A page is analysed again once at most (its number goes into ``rebased``), and never once
+    a settled paragraph has taken lines of it (the look-ahead page: ``consumed`` holds its
+    lines, which a new analysis would make anew)."""
     if len(buffer) < 2:
         return buffer
     size = document_body_size(buffer)
-    return [
-        _analyse(name, raw, options, body=size) if body_too_large(page, size) else page
-        for page, raw in zip(buffer, raws)
-    ]
+    out = []
+    for page, raw in zip(buffer, raws, strict=True):
+        if page.number not in rebased and body_too_large(page, size) and not _taken(page, consumed):
+            rebased.add(page.number)
+            page = _analyse(name, raw, options, body=size)
+        out.append(page)
+    return out
+
+
+def _taken(page: Page, consumed: frozenset[int]) -> bool:
+    return bool(consumed) and any(id(ln) in consumed for b in page.blocks for ln in b.lines)
 
 
 def _repair(name: str, buffer: list[Page], consumed: frozenset[int], options: ExtractOptions) -> Document:

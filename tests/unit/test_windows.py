@@ -74,3 +74,23 @@ def test_paragraph_longer_than_a_page_crossing_windows_is_whole():
     windowed = run(pages, window=1)
     assert len(whole.paragraphs) == 1
     assert [p.text for p in windowed.paragraphs] == [p.text for p in whole.paragraphs]
+
+
+def test_a_page_analysed_again_for_the_documents_body_size_is_read_once_across_windows():
+    # Page 1 carries a grid of names in 11 pt that outweighs its 9 pt text, which goes on
+    # from page 0: it is analysed again with the document's body size (9 pt), once, whatever
+    # the windows, and the paragraph that runs onto it comes out once, whole.
+    long = " ".join(PROSE * 6)
+    words, _ = column([long], 50, 240, 100, size=9, leading=11)
+    first = [w for w in words if w.bbox.top < 700]
+    rest = [w for w in words if w.bbox.top >= 700]
+    second = moved(rest, dy=100 - min(w.bbox.top for w in rest), page=1)
+    grid = [w for row in range(8) for col in range(3) for w in text_line(
+        f"Name{row}{col} Institute{row}{col} Somewhere", 50 + 180 * col, 400 + 40 * row,
+        size=11, page=1)]
+    tail, _ = column(PROSE * 3, 50, 240, 100, size=9, leading=11)
+    pages = [page(first), page(second + grid, number=1), page(moved(tail, page=2), number=2)]
+    whole = run(pages, window=1000)
+    assert whole.paragraphs[0].text == long  # from page 0 onto page 1
+    for window in (1, 2):
+        assert [p.text for p in run(pages, window).paragraphs] == [p.text for p in whole.paragraphs]
