@@ -47,10 +47,8 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
         upright = [w for w in words if w.upright]
     upright, initials = _separate_initials(_split_glued_sentences(upright))
     lines: list[Line] = [Line.of([w]) for w in initials]
-    groups = [
-        _dedupe_fake_bold(sorted(g, key=_X_ORDER))
-        for g in _baseline_groups(sorted(upright, key=_BASELINE))
-    ]
+    by_baseline = _baseline_groups(sorted(upright, key=_BASELINE))
+    groups = [_dedupe_fake_bold(_left_to_right(g)) for g in by_baseline]
     rivers = RiverFinder(groups)
     for k, group in enumerate(groups):
         lines.extend(_split_at_gutters(group, rivers, k))
@@ -58,6 +56,15 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     lines.extend(_rotated_lines(rotated))
     lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
     return lines
+
+
+def _left_to_right(words: list[Word]) -> list[Word]:
+    """The words of a baseline group left to right; words at one same x (rare: an overlay)
+    in the order of their right edges and texts, not of the stream."""
+    ordered = sorted(words, key=_X0)
+    if len(set(map(_X0, ordered))) < len(ordered):
+        ordered.sort(key=_X_ORDER)
+    return ordered
 
 
 def _baseline_groups(words: list[Word]) -> list[list[Word]]:

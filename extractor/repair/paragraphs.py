@@ -148,8 +148,10 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
         return True
     if _starts_item(line) and _may_end_before_item(prev, line, frame.right, size):
         return True
-    if len(line.words) > 1 and SECTION_NUMBER.match(line.words[0].text) and ends_clause(prev):
-        return True  # "1.1. Subsections" after a sentence: a numbered heading in body type
+    opening = line.words[0].text
+    if opening[:1].isdigit() and len(line.words) > 1 and SECTION_NUMBER.match(opening):
+        if ends_clause(prev):
+            return True  # "1.1. Subsections" after a sentence: a numbered heading in body type
     if _contents_entry(prev):
         return True
     indent = line.bbox.x0 - frame.left
@@ -168,9 +170,9 @@ def _contents_entry(line: Line) -> bool:
     """Does the line end as an entry of a contents page, with a dotted leader to a page
     number ("Installation . . . . 12")? The entry ends there."""
     words = line.words
-    if len(words) < 3 or not FOLIO.match(words[-1].text):
-        return False
-    return set(words[-2].text) <= LEADER_CHARS
+    if len(words) < 3 or words[-2].text[:1] not in LEADER_CHARS:
+        return False  # (the cheap test first: this is asked of every line)
+    return bool(FOLIO.match(words[-1].text)) and set(words[-2].text) <= LEADER_CHARS
 
 
 def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
