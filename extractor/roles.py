@@ -300,11 +300,7 @@ def _all_bold(b: Block) -> bool:
 
 
 def _mark_footnotes(
-    blocks: list[Block],
-    roles: list[Role],
-    size: float,
-    height: float,
-    listings: frozenset[int] | set[int] = frozenset(),
+    blocks: list[Block], roles: list[Role], size: float, height: float, listings: set[int]
 ) -> None:
     """Small type below every body block of its column, in the lower part of the page; not a
     code listing, which is set small as often as footnotes are."""
