@@ -89,7 +89,8 @@ def frame_of(block: Block) -> _Frame:
     pitches = [b.baseline - a.baseline for a, b in zip(lines, lines[1:]) if b.baseline > a.baseline]
     pitch = median(pitches) if pitches else block.size * 1.2
     size = block.size or 10.0
-    indented = sum(ln.bbox.x0 - left > 0.7 * size for ln in lines[1:])
+    # Lines set in because they open list items say nothing of a hanging indent.
+    indented = sum(ln.bbox.x0 - left > 0.7 * size and not _starts_item(ln) for ln in lines[1:])
     hanging = len(lines) >= 3 and indented > (len(lines) - 1) / 2
     return _Frame(left, right, pitch, hanging)
 

@@ -274,3 +274,16 @@ def test_a_numbered_heading_in_body_type_after_a_sentence_opens_a_paragraph():
     words += text_line("The second channel ran along the northern breakwater.", 72, 128)
     assert paragraphs(page(words))[:2] == ["And yes, the harbour was dredged again that year.",
                                            "1.1. The second channel"]
+
+
+def test_indented_list_items_below_a_paragraph_do_not_make_it_hang():
+    # An indented first line, a flush second line, then three items set in with bullets: the
+    # items' indent is no hanging indent, so the second line goes on the first.
+    words = text_line("The majority of conference proceedings will use", 62, 100)
+    words += text_line("the conference template style.", 50, 112)
+    items = ["\u2022 conference: the default style.", "\u2022 journal: used by journals.",
+             "\u2022 plan: used by programming language papers."]
+    for k, item in enumerate(items):
+        words += text_line(item, 66, 124 + 12 * k)
+    assert paragraphs(page(words)) == [
+        "The majority of conference proceedings will use the conference template style.", *items]
