@@ -20,6 +20,10 @@ SIZE_TOLERANCE = 0.12
 # Loose spacing (see loose_spacing): this many one-line blocks at least, at a gap up to
 # this many font sizes (double spacing of 12 pt type leaves about 1.6).
 LOOSE_MIN_LINES = 8
+# The height of a line's box in font sizes, as most fonts draw it (ascent plus descent), and
+# the height under which a box is drawn short.
+LINE_BOX_EM = 1.2
+SHORT_BOX_EM = 0.8
 LOOSE_GAP_MAX_EM = 2.0
 
 
@@ -134,6 +138,10 @@ def _fit(g: _Growing, line: Line, beside: bool, max_gap: float = MAX_LINE_GAP_EM
     size = line.max_size if line.max_size > 1.0 else 1.0
     # Cheapest and most selective first: lines of another column fail on the gap or overlap.
     gap = line.bbox.top - last.bbox.bottom
+    if gap > max_gap * size and min(last.bbox.height, line.bbox.height) < SHORT_BOX_EM * size:
+        # A font whose glyph boxes are drawn short (its ascent misstated) leaves wide gaps
+        # between the boxes of lines set at an ordinary leading: the baselines tell it then.
+        gap = min(gap, line.baseline - last.baseline - LINE_BOX_EM * size)
     if gap > max_gap * size or gap < -0.5 * size:
         return 0.0
     overlap = last.bbox.h_overlap(line.bbox)

@@ -419,3 +419,18 @@ def test_a_cover_in_large_type_keeps_its_own_body_size():
     pages = [cover, page(moved(second, page=1), number=1)]
     roles = {b.text: b.role for b in analyse("t", pages).pages[0].blocks}
     assert roles == {b.text: b.role for b in analyse("t", pages[:1]).pages[0].blocks}
+
+
+def test_lines_whose_font_draws_short_boxes_still_make_one_block():
+    # A font with a misstated ascent: boxes 4.5 pt tall for 10 pt type, lines 15 pt apart.
+    # Their boxes stand 10.5 pt apart, more than lines of a block do; their baselines do not.
+    words = []
+    for k, text in enumerate(["The first line of a paragraph set in such a font",
+                              "goes on in the second line at the same leading",
+                              "and ends in the third line of the paragraph."]):
+        for w in text_line(text, 72, 100 + 15 * k):
+            short = BBox(w.bbox.x0, w.bbox.top + 3.5, w.bbox.x1, w.bbox.top + 8.0)
+            words.append(replace(w, bbox=short, baseline=w.bbox.top + 8.0))
+    raw = page(words)
+    blocks = [b for b in analyse_page(raw, build_lines(raw.words)).blocks if b.role is Role.BODY]
+    assert len(blocks) == 1 and len(blocks[0].lines) == 3
