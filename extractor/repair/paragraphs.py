@@ -246,6 +246,26 @@ def _line_gap(*blocks: Block) -> float:
     return 0.0
 
 
+def _around_a_float(a: Block, b: Block, last: Line, first: Line, size: float) -> bool:
+    """Does a paragraph go on below a figure or table set in its column? Only when the
+    sentence plainly does: the paragraph above (two lines at least, so its measure is known)
+    ends in a line that runs to the measure without ending a clause, and the text below, set
+    to the same measure, opens in lower case, not indented."""
+    if len(a.lines) < 2 or ends_clause(last) or not first.words[0].text[:1].islower():
+        return False
+    frame = frame_of(a)
+    if last.bbox.x1 < frame.right - size or frame.hanging:
+        return False
+    if abs(first.bbox.x0 - frame.left) >= 0.7 * size:
+        return False
+    below = frame_of(b)
+    if abs(below.left - frame.left) > size:
+        return False
+    if len(b.lines) > 1:
+        return abs(below.right - frame.right) <= size
+    return below.right <= frame.right + size
+
+
 def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     """Does the last paragraph of ``a`` go on in ``b`` (the next flow block)?"""
     if a.role is b.role is Role.TITLE or (
@@ -266,7 +286,7 @@ def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     if not jump:
         gap = b.bbox.top - a.bbox.bottom
         if gap > 1.0 * size and gap > 1.2 * _line_gap(a, b):
-            return False
+            return _around_a_float(a, b, last, first, size)
         frame = frame_of(a)
         if len(a.lines) == 1 and len(b.lines) > 1:
             # One line tells no line pitch: that of the block below is taken (a loosely

@@ -287,3 +287,19 @@ def test_indented_list_items_below_a_paragraph_do_not_make_it_hang():
         words += text_line(item, 66, 124 + 12 * k)
     assert paragraphs(page(words)) == [
         "The majority of conference proceedings will use the conference template style.", *items]
+
+
+def test_a_paragraph_goes_on_below_a_figure_in_its_column_when_its_sentence_does():
+    # Two lines, a figure (its caption), then the sentence goes on in lower case.
+    text = PROSE[0] + " " + PROSE[1]
+    words, _ = column([text], 50, 300, 100)
+    lines = sorted({w.bbox.top for w in words})
+    above = [w for w in words if w.bbox.top <= lines[2]]
+    below = moved([w for w in words if w.bbox.top > lines[2]], dy=200)
+    caption = text_line("Figure 1: The harbour at low tide.", 80, 260, size=8)
+    assert paragraphs(page(above + caption + below)) == [text]
+    # A sentence that ends before the figure, or text below that opens a new one, stays apart.
+    ended, _ = column(PROSE[:2], 50, 300, 100)
+    first = [w for w in ended if w.bbox.top < 136]
+    second = moved([w for w in ended if w.bbox.top >= 136], dy=200)
+    assert len(paragraphs(page(first + caption + second))) == 2
