@@ -20,6 +20,7 @@ SIZE_TOLERANCE = 0.12
 # Loose spacing (see loose_spacing): this many one-line blocks at least, at a gap up to
 # this many font sizes (double spacing of 12 pt type leaves about 1.6).
 LOOSE_MIN_LINES = 8
+LOOSE_WIDTH_SHARE = 0.6  # of the widest single line: a line of running text
 # The height of a line's box in font sizes, as most fonts draw it (ascent plus descent), and
 # the height under which a box is drawn short.
 LINE_BOX_EM = 1.2
@@ -60,12 +61,16 @@ def loose_spacing(blocks: list[Block]) -> float | None:
     """The gap, in font sizes, that keeps the lines of a loosely spaced page together, or None
     for a page set tighter (the common case) or without enough lines to tell.
 
-    The evidence: most blocks are single lines, and most of them stand one above the other
-    at one same gap, wider than MAX_LINE_GAP_EM but within LOOSE_GAP_MAX_EM.
+    The evidence: most blocks are single lines of running text (as wide as the page's widest
+    lines: not a table's cells), and most of them stand one above the other at one same gap,
+    wider than MAX_LINE_GAP_EM but within LOOSE_GAP_MAX_EM.
     """
     singles = [b for b in blocks if len(b.lines) == 1]
     if len(singles) < LOOSE_MIN_LINES or len(singles) < 0.5 * len(blocks):
         return None
+    widest = max(b.bbox.width for b in singles)
+    if sum(b.bbox.width >= LOOSE_WIDTH_SHARE * widest for b in singles) < 0.5 * len(singles):
+        return None  # mostly short lines: a table's rows or a form, not running text
     gaps = []
     for a, b in zip(singles, singles[1:]):  # top to bottom, as blocks are sorted
         size = max(a.size, 1.0)

@@ -16,7 +16,7 @@ from extractor.linenumbers import strip_line_numbers
 from extractor.load import RawPage
 from extractor.model import BBox, Block, Line, Page, Role
 from extractor.order import reading_order
-from extractor.roles import assign_roles, body_size
+from extractor.roles import assign_roles, body_size, listing
 from extractor.sideways import read_sideways
 
 
@@ -82,12 +82,15 @@ def body_too_large(page: Page, size: float) -> bool:
     """Did the page take a larger type than the document's body type for its body, while
     prose in the document's body type fills a good share of it? A first page whose author
     grid outweighs its abstract does: the abstract and text were then set apart as small
-    type. Such a page is analysed again with the document's body size."""
+    type. Such a page is analysed again with the document's body size. Code listings are no
+    prose here: a manual's listings may be set in the size that carries most of its text."""
     blocks = [b for b in page.blocks if b.role not in _ASIDE]
     if not size or not blocks or body_size(blocks) <= 1.1 * size:
         return False
     prose = sum(
-        len(b.text) for b in blocks if len(b.lines) >= 2 and abs(b.size - size) <= 0.05 * size
+        len(b.text)
+        for b in blocks
+        if len(b.lines) >= 2 and abs(b.size - size) <= 0.05 * size and not listing(b)
     )
     return prose >= DOCUMENT_PROSE_SHARE * sum(len(b.text) for b in blocks)
 
@@ -96,12 +99,15 @@ _ASIDE = (Role.MARGIN, Role.ARTIFACT)
 
 
 def _has_words(line: Line) -> bool:
-    """False for lines of punctuation only (dotted leaders, rows of dashes); a brace closing
-    or opening a block of code ("}", "};") is text."""
+    """False for lines of punctuation only (dotted leaders, rows of dashes); a line of code's
+    punctuation (a closing brace "};", a comment rule "% *****") is text."""
     for w in line.words:
-        if w.text.isalnum() or any(ch.isalnum() or ch in "{}" for ch in w.text):
+        if w.text.isalnum() or any(ch.isalnum() or ch in _CODE_MARKS for ch in w.text):
             return True
     return False
+
+
+_CODE_MARKS = frozenset("{}%#\\")
 
 
 MAX_FENCES = 50  # wide rules considered per page (a ruled table needs no more)

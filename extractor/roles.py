@@ -73,7 +73,7 @@ def assign_roles(
     _keep_table_columns(blocks, roles, size)
     _mark_sidebars(blocks, roles, rects, size, width * height)
     if prose:
-        listings = {i for i, b in enumerate(blocks) if roles[i] is Role.BODY and _listing(b)}
+        listings = {i for i, b in enumerate(blocks) if roles[i] is Role.BODY and listing(b)}
         _mark_footnotes(blocks, roles, size, height, listings)
         for i, b in enumerate(blocks):
             if roles[i] is Role.BODY and b.size < NOTE_SIZE * size and i not in listings:
@@ -390,7 +390,7 @@ def monospace(font: str) -> bool:
     return bool(_MONOSPACE.search(font))
 
 
-def _listing(b: Block) -> bool:
+def listing(b: Block) -> bool:
     """A code listing: several lines, nearly all in fixed-pitch type, and not web addresses
     (footnotes that give a URL set it in fixed-pitch type too)."""
     if len(b.lines) < 2 or not any(monospace(w.font) for w in b.lines[0].words[:2]):

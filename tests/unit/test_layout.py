@@ -362,11 +362,13 @@ def test_a_smaller_bold_subtitle_on_a_cover_stays_in_the_text():
 
 def test_a_closing_brace_is_text_a_row_of_dots_is_not():
     words = (text_line("int main() {", 72, 100) + text_line("return 0;", 90, 112)
-             + text_line("}", 72, 124) + text_line(". . . . . . . .", 72, 160))
+             + text_line("}", 72, 124) + text_line("% ********", 72, 136)
+             + text_line(". . . . . . . .", 72, 160))
     raw = page(words)
     blocks = analyse_page(raw, build_lines(raw.words)).blocks
     assert [b.role for b in blocks if b.text.startswith(".")] == [Role.ARTIFACT]
-    assert "}" in " ".join(b.text for b in blocks if b.role is Role.BODY)
+    body = " ".join(b.text for b in blocks if b.role is Role.BODY)
+    assert "}" in body and "% ********" in body
 
 
 def in_font(words, font):
@@ -434,3 +436,15 @@ def test_lines_whose_font_draws_short_boxes_still_make_one_block():
     raw = page(words)
     blocks = [b for b in analyse_page(raw, build_lines(raw.words)).blocks if b.role is Role.BODY]
     assert len(blocks) == 1 and len(blocks[0].lines) == 3
+
+
+def test_loosely_spaced_table_rows_are_not_taken_for_loose_running_text():
+    # A caption over ten rows of short cells, 20 pt apart: no running text, so no regrouping
+    # by the loose spacing of double-spaced pages, and the rows do not join the caption.
+    words = text_line("TABLE I. Font commands of the class.", 72, 100, size=9)
+    for k in range(10):
+        words += text_line(f"\\cmd{k} effect{k}", 72, 120 + 20 * k, size=9)
+    raw = page(words)
+    blocks = analyse_page(raw, build_lines(raw.words)).blocks
+    caption = [b for b in blocks if b.role is Role.CAPTION]
+    assert len(caption) == 1 and caption[0].text == "TABLE I. Font commands of the class."
