@@ -271,9 +271,15 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
             text = normalize_word(text)
             if not text:
                 continue
-            if accent and len(out) > line_start and x0 - out[-1].bbox.x1 < _ACCENT_GAP * size:
+            if (
+                accent
+                and len(out) > line_start
+                and x0 - out[-1].bbox.x1 < _ACCENT_GAP * size
+                and abs(out[-1].size - size) <= 0.05 * size
+            ):
                 # A TeX accent drawn over the word's first letter made a word of its own
-                # ("UNIVERSIT" + "¨AT"): it belongs to the word it touches.
+                # ("UNIVERSIT" + "¨AT"): it belongs to the word it touches, in its type
+                # (not a variable with a hat after a subscript, in mathematics).
                 prev = out[-1]
                 box = prev.bbox
                 joined = box_(box.x0, min(box.top, y0), max(box.x1, x1), max(box.bottom, y1))
