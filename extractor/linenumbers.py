@@ -78,16 +78,14 @@ def _is_number(text: str) -> bool:
 def _candidates(lines: list[Line]) -> list[tuple[Word, Line]]:
     """Bare numbers that open or close a line, a space at least from its text."""
     out: list[tuple[Word, Line]] = []
-    for ln in lines:
+    for ln in lines:  # (every line of every page: the cheap tests first)
         words = ln.words
         first, last = words[0], words[-1]
-        if not first.upright:
-            continue
-        if _is_number(first.text) and (
+        if first.text.isdigit() and _is_number(first.text) and first.upright and (
             len(words) == 1 or words[1].bbox.x0 - first.bbox.x1 >= SPACE_EM * first.size
         ):
             out.append((first, ln))
-        if len(words) > 1 and _is_number(last.text) and (
+        if len(words) > 1 and last.text.isdigit() and _is_number(last.text) and last.upright and (
             last.bbox.x0 - words[-2].bbox.x1 >= SPACE_EM * last.size
         ):
             out.append((last, ln))

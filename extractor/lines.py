@@ -61,6 +61,8 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
 def _left_to_right(words: list[Word]) -> list[Word]:
     """The words of a baseline group left to right; words at one same x (rare: an overlay)
     in the order of their right edges and texts, not of the stream."""
+    if len(words) < 2:
+        return words
     ordered = sorted(words, key=_X0)
     if len(set(map(_X0, ordered))) < len(ordered):
         ordered.sort(key=_X_ORDER)
