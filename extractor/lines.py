@@ -99,7 +99,7 @@ LEADER_CHARS = frozenset(".·…")
 FOLIO = regex.compile(r"^(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")  # a bare page number
 
 
-def leader_to_page_number(words: list[Word], i: int) -> bool:
+def _leader_to_page_number(words: list[Word], i: int) -> bool:
     """Do the words up to ``i`` end in a dotted leader (". . . ." or "....") and is the word
     after it a page number?"""
     if not FOLIO.match(words[i + 1].text):
@@ -126,7 +126,7 @@ def _split_at_gutters(words: list[Word], rivers: RiverFinder, k: int) -> list[Li
             continue
         if i == start and gap < 3 * smallest and _is_label(words[i].text):
             continue  # a bullet or number stands apart from its item's text, not across a gutter
-        if i + 2 == len(words) and leader_to_page_number(words, i):
+        if i + 2 == len(words) and _leader_to_page_number(words, i):
             continue  # a contents entry: its dotted leader runs to the page number
         size = max(min(words[i].size, words[i + 1].size), 1.0)
         if gap <= NARROW_GUTTER_EM * size:

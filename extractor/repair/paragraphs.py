@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.model import Block, Line, Role, same_type
-from extractor.lines import LEADER_CHARS, leader_to_page_number
+from extractor.lines import FOLIO, LEADER_CHARS
 from extractor.stats import median
 from extractor.textnorm import LIST_MARK, SECTION_NUMBER, SENTENCE_END
 
@@ -173,7 +173,7 @@ def _contents_entry(line: Line) -> bool:
     words = line.words
     if len(words) < 3 or words[-2].text[:1] not in LEADER_CHARS:
         return False  # (the cheap test first: this is asked of every line)
-    return leader_to_page_number(list(words), len(words) - 2)
+    return bool(FOLIO.match(words[-1].text)) and set(words[-2].text) <= LEADER_CHARS
 
 
 def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
