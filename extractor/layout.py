@@ -16,7 +16,7 @@ from extractor.linenumbers import strip_line_numbers
 from extractor.load import RawPage
 from extractor.model import BBox, Block, Line, Page, Role
 from extractor.order import reading_order
-from extractor.roles import assign_roles, body_size, listing
+from extractor.roles import assign_roles, body_of, body_size, listing, size_chars
 from extractor.sideways import read_sideways
 
 
@@ -73,19 +73,30 @@ def analyse_page(
 DOCUMENT_PROSE_SHARE = 0.25  # share of a page's characters in prose of the document's body type
 
 
-def document_body_size(pages: Sequence[Page]) -> float:
-    """The body type size of several pages together, by the rule of :func:`body_size`."""
-    return body_size([b for p in pages for b in p.blocks if b.role not in _ASIDE])
+def page_chars(page: Page) -> dict[float, int]:
+    """Characters per type size of the page's text (not margin text or artifacts)."""
+    return size_chars([b for b in page.blocks if b.role not in _ASIDE])
 
 
-def body_too_large(page: Page, size: float) -> bool:
+def document_body_size(counts: Sequence[dict[float, int]]) -> float:
+    """The body type size of several pages together (their :func:`page_chars`), by the rule
+    of :func:`body_size`."""
+    total: dict[float, int] = {}
+    for chars in counts:
+        for s, c in chars.items():
+            total[s] = total.get(s, 0) + c
+    return body_of(total)
+
+
+def body_too_large(page: Page, size: float, chars: dict[float, int] | None = None) -> bool:
     """Did the page take a larger type than the document's body type for its body, while
     prose in the document's body type fills a good share of it? A first page whose author
     grid outweighs its abstract does: the abstract and text were then set apart as small
     type. Such a page is analysed again with the document's body size. Code listings are no
     prose here: a manual's listings may be set in the size that carries most of its text."""
     blocks = [b for b in page.blocks if b.role not in _ASIDE]
-    if not size or not blocks or body_size(blocks) <= 1.1 * size:
+    own = body_of(chars) if chars is not None else body_size(blocks)
+    if not size or not blocks or own <= 1.1 * size:
         return False
     prose = sum(
         len(b.text)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from extractor.bidi import mirror_rtl
 from extractor.gcpause import gc_paused
-from extractor.layout import analyse_page, body_too_large, document_body_size
+from extractor.layout import analyse_page, body_too_large, document_body_size, page_chars
 from extractor.limits import check_deadline, with_time_limit
 from extractor.lines import build_lines
 from extractor.load import RawPage, Source, check_pages, open_document
@@ -95,6 +95,7 @@ def analyse_stream(
     buffer: list[Page] = []
     raws: list[RawPage] = []  # the buffered pages as loaded, to analyse again (see rebase)
     rebased: set[int] = set()  # numbers of the pages analysed again
+    counts: dict[int, dict[float, int]] = {}  # characters per size of each buffered page
     flags: list[Page] = []  # each page without its blocks: for the per-document report
     consumed: frozenset[int] = frozenset()
     pages = iter(raw_pages)
@@ -110,17 +111,18 @@ def analyse_stream(
             flags.append(replace(buffer[-1], blocks=()))
             check_deadline()
             if len(buffer) > window:
-                buffer = rebase(name, buffer, raws, options, rebased, consumed)
+                buffer = rebase(name, buffer, raws, options, rebased, consumed, counts)
                 settled = settle(name, buffer, consumed, options)
                 if settled is not None:
                     chunk, consumed = settled
                     buffer, raws = buffer[-1:], raws[-1:]
+                    counts = {p.number: counts[p.number] for p in buffer if p.number in counts}
         if chunk is not None:
             yield chunk
     report_pages(name, flags, options)
     if buffer or not flags:
         with gc_paused():
-            buffer = rebase(name, buffer, raws, options, rebased, consumed)
+            buffer = rebase(name, buffer, raws, options, rebased, consumed, counts)
             last = _repair(name, buffer, consumed, options)
         yield last
 
@@ -137,19 +139,29 @@ def rebase(
     options: ExtractOptions,
     rebased: set[int],
     consumed: frozenset[int] = frozenset(),
+    counts: dict[int, dict[float, int]] | None = None,
 ) -> list[Page]:
     """The buffered pages, those that took a larger type than the document's body type for
     their body analysed again with the document's (see :func:`layout.body_too_large`).
 
     A page is analysed again once at most (its number goes into ``rebased``), and never once
     a settled paragraph has taken lines of it (the look-ahead page: ``consumed`` holds its
-    lines, which a new analysis would make anew)."""
+    lines, which a new analysis would make anew). ``counts`` keeps each page's characters
+    per size from one window to the next (a page's lines stay what they are)."""
     if len(buffer) < 2:
         return buffer
-    size = document_body_size(buffer)
+    counts = {} if counts is None else counts
+    for page in buffer:
+        if page.number not in counts:
+            counts[page.number] = page_chars(page)
+    size = document_body_size([counts[p.number] for p in buffer])
     out = []
     for page, raw in zip(buffer, raws, strict=True):
-        if page.number not in rebased and body_too_large(page, size) and not _taken(page, consumed):
+        if (
+            page.number not in rebased
+            and body_too_large(page, size, counts[page.number])
+            and not _taken(page, consumed)
+        ):
             rebased.add(page.number)
             page = _analyse(name, raw, options, body=size)
         out.append(page)

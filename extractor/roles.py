@@ -42,11 +42,21 @@ def body_size(blocks: list[Block]) -> float:
 
     Not simply the most frequent size: a page can hold more footnote text than body text.
     """
+    return body_of(size_chars(blocks))
+
+
+def size_chars(blocks: list[Block]) -> dict[float, int]:
+    """Characters per type size (to a tenth of a point) of the blocks' lines."""
     chars: dict[float, int] = {}
     for b in blocks:
         for ln in b.lines:
             s = round(ln.size, 1)
             chars[s] = chars.get(s, 0) + len("".join([w.text for w in ln.words]))
+    return chars
+
+
+def body_of(chars: dict[float, int]) -> float:
+    """The body size of characters counted by size (see :func:`body_size`)."""
     if not chars:
         return 0.0
     total = sum(chars.values())
