@@ -22,11 +22,10 @@ from extractor.textnorm import RTL_LETTER
 
 _TEXT = attrgetter("text")
 RTL_SHARE = 0.5  # share of a page's letters in right-to-left scripts that mirrors it
-_RTL = RTL_LETTER
 # The Unicode blocks of those scripts, for the standard library's faster scan.
 _RTL_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff]")
 _LETTER = regex.compile(r"\p{L}")
-_LTR = regex.compile(r"[\p{L}\p{N}]")  # a word with these and none of _RTL runs left to right
+_LTR = regex.compile(r"[\p{L}\p{N}]")  # a word with these and no RTL_LETTER runs left to right
 
 
 def mirror_rtl(raw: RawPage) -> RawPage:
@@ -37,7 +36,7 @@ def mirror_rtl(raw: RawPage) -> RawPage:
     joined = "".join(map(_TEXT, raw.words))
     if joined.isascii() or not _RTL_BLOCKS.search(joined):
         return raw  # (two quick scans settle nearly every page)
-    if len(_RTL.findall(joined)) < RTL_SHARE * len(_LETTER.findall(joined)):
+    if len(RTL_LETTER.findall(joined)) < RTL_SHARE * len(_LETTER.findall(joined)):
         return raw
     width = raw.width
 
@@ -52,7 +51,7 @@ def ltr_runs(line: Line) -> Line:
     """``line`` (words in right-to-left order) with each run of two or more left-to-right
     words put back in left-to-right order."""
     words = list(line.words)
-    ltr = [not _RTL.search(w.text) and bool(_LTR.search(w.text)) for w in words]
+    ltr = [not RTL_LETTER.search(w.text) and bool(_LTR.search(w.text)) for w in words]
     if sum(ltr) < 2:
         return line
     out: list[Word] = []
@@ -74,4 +73,6 @@ def _bridge(words: list[Word], ltr: list[bool], k: int) -> bool:
     """Is word ``k`` punctuation ("-", "&") between two left-to-right words? It belongs to
     their run."""
     w = words[k]
-    return k + 1 < len(words) and ltr[k + 1] and not _RTL.search(w.text) and not _LTR.search(w.text)
+    if k + 1 >= len(words) or not ltr[k + 1]:
+        return False
+    return not RTL_LETTER.search(w.text) and not _LTR.search(w.text)

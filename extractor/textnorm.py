@@ -103,7 +103,10 @@ def _letter_first(m: regex.Match) -> str:
 
 
 def compose_accents(text: str) -> str:
-    """``text`` with each spacing accent drawn beside its letter put on it (NFC)."""
+    """``text`` with each spacing accent drawn beside its letter put on it (NFC); ``text``
+    itself when it holds no spacing accent."""
+    if not _ACCENT_CHARS.intersection(text):
+        return text
     if "\u00b8" in text:
         text = _LETTER_FIRST.sub(_letter_first, text)
     return unicodedata.normalize("NFC", _ACCENT_FIRST.sub(_accent_first, text))
@@ -133,8 +136,7 @@ def normalize_word(text: str) -> str:
     if text.isascii() and text.isprintable() and "(cid:" not in text and "`" not in text:
         return text
     text = unicodedata.normalize("NFC", drop_undecodable(text).translate(_TABLE))
-    if _ACCENT_CHARS.intersection(text):
-        text = compose_accents(text)
+    text = compose_accents(text)
     if _PRESENTATION.search(text):
         text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     if SOFT_HYPHEN in text:

@@ -19,7 +19,7 @@ from extractor.glued.gutter import split_on_gutter
 from extractor.glued.phrases import page_pairs
 from extractor.glued.rows import Row, make_row
 from extractor.hyphenation import vocabulary_of
-from extractor.textnorm import SPACING_ACCENTS, compose_accents
+from extractor.textnorm import compose_accents
 
 __all__ = ["Analysis", "analyse", "render", "repair_text"]
 
@@ -113,7 +113,6 @@ def render(result: Analysis, text: str) -> str:
     paras = paragraphs(stream, vocab)
     if not paras:
         raise TextInputError("no body text found")
-    out = "\n\n".join(paras) + "\n"
     # TeX's spacing accents, as a PDF's text layer gives them ("f¨ur"): composed at the end,
     # as the column fit counts characters of the text as given.
-    return compose_accents(out) if SPACING_ACCENTS.keys() & set(out) else out
+    return compose_accents("\n\n".join(paras) + "\n")
