@@ -48,6 +48,7 @@ class _Frame:
     right: float
     pitch: float
     hanging: bool
+    margin: float | None = None  # the right edge two lines or more reach (justified text)
 
 
 def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
@@ -92,7 +93,9 @@ def frame_of(block: Block) -> _Frame:
     # Lines set in because they open list items say nothing of a hanging indent.
     indented = sum(ln.bbox.x0 - left > 0.7 * size and not _starts_item(ln) for ln in lines[1:])
     hanging = len(lines) >= 3 and indented > (len(lines) - 1) / 2
-    return _Frame(left, right, pitch, hanging)
+    ends = sorted((ln.bbox.x1 for ln in lines), reverse=True)
+    margin = next((a for a, b in zip(ends, ends[1:]) if a - b < 0.5 * size), None)
+    return _Frame(left, right, pitch, hanging, margin)
 
 
 def split_block(block: Block) -> list[list[Line]]:
@@ -131,7 +134,8 @@ def _local(frame: _Frame, lines: tuple[Line, ...], i: int, size: float) -> _Fram
         if abs(ln.bbox.x0 - prev.bbox.x0) < size or abs(ln.bbox.x0 - line.bbox.x0) < size
     ]
     right = max(near)
-    return _Frame(frame.left, right, frame.pitch, frame.hanging) if right < frame.right else frame
+    narrowed = _Frame(frame.left, right, frame.pitch, frame.hanging, frame.margin)
+    return narrowed if right < frame.right else frame
 
 
 def _item_text_x(line: Line) -> float | None:
@@ -145,7 +149,7 @@ def _item_text_x(line: Line) -> float | None:
 def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
     if line.baseline - prev.baseline > frame.pitch * 1.3 + 0.5:
         return True
-    if _style_changes(prev, line):
+    if _style_changes(prev, line, frame.margin, size):
         return True
     if _starts_item(line) and _may_end_before_item(prev, line, frame.right, size):
         return True
@@ -185,7 +189,7 @@ def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
     return room > need + 0.5 * size
 
 
-def _style_changes(prev: Line, line: Line) -> bool:
+def _style_changes(prev: Line, line: Line, margin: float | None, size: float) -> bool:
     if not same_type(prev, line):
         return True
     # (the first word settles most lines: plain text is not bold from its first word on)
@@ -198,11 +202,32 @@ def _style_changes(prev: Line, line: Line) -> bool:
         # A bold line (a heading) ends; a bold lead-in running on does not, nor a bold
         # paragraph whose next line opens with a word in another face (a code word).
         return True
-    if line.words[0].bold and all(w.bold for w in line.words) and not any(w.bold for w in prev.words):
+    if (
+        line.words[0].bold
+        and all(w.bold for w in line.words)
+        and not any(w.bold for w in prev.words)
+        and not _runs_on(prev, line, margin, size)
+    ):
         return True  # plain text gives way to a bold line: a heading starts
     if capitals_line(prev) and not capitals_line(line):
         return True  # a heading in capitals on a line of its own
     return _bold_run_in(line) and not prev.words[-1].bold and ends_clause(prev, semicolon=False)
+
+
+def _runs_on(prev: Line, line: Line, margin: float | None, size: float) -> bool:
+    """Does ``line`` go on with the sentence of ``prev``: ``prev`` runs to the block's
+    justified right margin (``margin``, see :class:`_Frame`) without a stop, and ``line``
+    opens in lower case? Bold words then wrap onto the next line ("... by the" / "**method of
+    nodal voltages**:"): no heading starts there. A label over a name ("Chair of the
+    committee" / "**prof. Rossi**") does not run on: no two lines of it end together. (Not
+    asked where a bold line ends: a heading ends without a stop, and a name or a command may
+    follow it in lower case.)"""
+    return (
+        margin is not None
+        and line.words[0].text[:1].islower()
+        and abs(margin - prev.bbox.x1) < size
+        and not ends_clause(prev)
+    )
 
 
 def capitals_line(line: Line) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.geometry import PROSE, column, moved, page, text_line, word
+from helpers.geometry import CHAR_EM, PROSE, column, moved, page, text_line, word
 
 from extractor.model import Role
 from extractor.pipeline import analyse
@@ -237,6 +237,52 @@ def test_a_paragraph_does_not_run_on_into_a_bold_heading_at_the_top_of_the_next_
     right, _ = column([PROSE[1]], 320, 240, 112)
     got = paragraphs(page(full + head + right))
     assert got[1:] == ["Where the channel went", PROSE[1]]
+
+
+def _justified(text, x0, right, top, size=10.0, bold=False):
+    """A line of ``text`` whose word spaces stretch it from ``x0`` to ``right``."""
+    tokens = text.split()
+    ink = sum(len(t) * CHAR_EM * size for t in tokens)
+    return text_line(text, x0, top, size, (right - x0 - ink) / (len(tokens) - 1), bold=bold)
+
+
+def test_bold_words_wrapping_onto_a_line_of_their_own_do_not_open_a_heading():
+    # Justified lines, the second ending "... by the" at the margin, then a bold line
+    # "method of nodal voltages:": the sentence runs on, so no heading starts there.
+    first = _justified("Suppose the parts are known and explain how the circuit", 50, 330, 100)
+    second = _justified("drawn in the figure above is solved by the", 50, 330, 112)
+    bold = text_line("method of nodal voltages:", 50, 124, bold=True)
+    assert paragraphs(page(first + second + bold)) == [
+        "Suppose the parts are known and explain how the circuit drawn in the figure above is"
+        " solved by the method of nodal voltages:"
+    ]
+
+
+def test_a_bold_line_under_a_label_ending_short_is_its_own_paragraph():
+    # A label over a name in bold ("Chair of the committee" / "prof. Rossi", small capitals
+    # read as lower case): no margin that two lines reach, so nothing runs on.
+    label = text_line("Chair of the harbour committee", 50, 100)
+    name = text_line("prof. Letizia Rossi", 50, 112, bold=True)
+    assert paragraphs(page(label + name)) == ["Chair of the harbour committee", "prof. Letizia Rossi"]
+
+
+def test_a_bold_line_ending_without_a_stop_is_still_a_heading_before_lower_case():
+    # A bold label and a name under it ("Supervisor" / "prof. Rossi"), a bold heading and a
+    # command under it: headings end without a stop, so lower case after one says nothing.
+    head = text_line("Use the package manager", 50, 100, bold=True)
+    plain = text_line("tlmgr install harbour", 50, 112)
+    assert paragraphs(page(head + plain)) == ["Use the package manager", "tlmgr install harbour"]
+
+
+def test_a_bold_line_after_a_finished_sentence_still_starts_a_paragraph():
+    # The same lines, but the plain line ends its sentence: the bold line is a heading, even
+    # one opening in lower case (a product or command name).
+    first = text_line("Explain how the circuit drawn in the figure is solved here.", 50, 100)
+    bold = text_line("nodal voltages", 50, 112, bold=True)
+    assert paragraphs(page(first + bold)) == [
+        "Explain how the circuit drawn in the figure is solved here.",
+        "nodal voltages",
+    ]
 
 
 def test_a_bold_paragraph_runs_on_into_a_line_opening_with_a_word_in_another_face():
