@@ -161,7 +161,14 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
         return True
     indent = line.bbox.x0 - frame.left
     if frame.hanging:
-        if indent < 0.3 * size and prev.bbox.x0 - frame.left > 0.3 * size:
+        # Back at the left edge after an indented line: the next item of a list set with
+        # hanging indents, unless the sentence runs on (a paragraph's indented first line
+        # among the items: "... preparing a submis-" / "sion for publication").
+        if (
+            indent < 0.3 * size
+            and prev.bbox.x0 - frame.left > 0.3 * size
+            and not (line.words[0].text[:1].islower() and not ends_clause(prev))
+        ):
             return True
     elif 0.7 * size < indent < 10 * size and prev.bbox.x0 - frame.left < 0.7 * size:
         # An indented line opens a paragraph only after a line that could end one: the lines

@@ -349,3 +349,26 @@ def test_a_paragraph_goes_on_below_a_figure_in_its_column_when_its_sentence_does
     first = [w for w in ended if w.bbox.top < 136]
     second = moved([w for w in ended if w.bbox.top >= 136], dy=200)
     assert len(paragraphs(page(first + caption + second))) == 2
+
+
+def test_a_sentence_running_back_to_the_edge_among_hanging_items_is_not_a_new_item():
+    # Items set with hanging indents (a description list), and among them a paragraph whose
+    # indented first line breaks a word: back at the left edge the sentence runs on, while
+    # each item's first line, there too, opens an item of its own.
+    lines = [
+        _justified(r"\author{name} The name of one author. Repeat the", 50, 400, 100),
+        text_line("command for each additional author.", 70, 112),
+        _justified(r"\affil{name} The affiliation of the institution of the", 50, 400, 124),
+        text_line("author. This command may be repeated.", 70, 136),
+        _justified("Some more commands are used by the editors when preparing a submis-", 65, 400, 148),
+        text_line("sion for publication. Here they are.", 50, 160),
+        _justified(r"\received{date} The date on which the submission was", 50, 400, 172),
+        text_line("received by the editorial team.", 70, 184),
+    ]
+    assert paragraphs(page([w for ln in lines for w in ln])) == [
+        r"\author{name} The name of one author. Repeat the command for each additional author.",
+        r"\affil{name} The affiliation of the institution of the author. This command may be repeated.",
+        "Some more commands are used by the editors when preparing a submission for publication."
+        " Here they are.",
+        r"\received{date} The date on which the submission was received by the editorial team.",
+    ]
