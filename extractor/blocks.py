@@ -26,6 +26,7 @@ LOOSE_WIDTH_SHARE = 0.6  # of the widest single line: a line of running text
 LINE_BOX_EM = 1.2
 SHORT_BOX_EM = 0.8
 LOOSE_GAP_MAX_EM = 2.0
+LOOSE_MIN_GAPS = 4  # a line spacing recurs at least this often
 
 
 @dataclass
@@ -71,18 +72,36 @@ def loose_spacing(blocks: list[Block]) -> float | None:
     widest = max(b.bbox.width for b in singles)
     if sum(b.bbox.width >= LOOSE_WIDTH_SHARE * widest for b in singles) < 0.5 * len(singles):
         return None  # mostly short lines: a table's rows or a form, not running text
-    gaps = []
+    gaps: list[float] = []
+    run_on: list[bool] = []  # does the lower line go on with a sentence (lower case)?
     for a, b in zip(singles, singles[1:]):  # top to bottom, as blocks are sorted
         size = max(a.size, 1.0)
         if abs(a.size - b.size) <= SIZE_TOLERANCE * size and a.bbox.h_overlap(b.bbox) > 0:
             gaps.append((b.bbox.top - a.bbox.bottom) / size)
+            run_on.append(b.lines[0].words[0].text[:1].islower())
     if len(gaps) < LOOSE_MIN_LINES - 1:
         return None
     typical = median(gaps)
-    if not MAX_LINE_GAP_EM < typical <= LOOSE_GAP_MAX_EM:
-        return None
     alike = sum(abs(g - typical) <= 0.15 * typical for g in gaps)
-    return typical * 1.2 if alike >= 0.6 * len(gaps) else None
+    if alike < 0.6 * len(gaps):
+        # Wider gaps before paragraphs and headings outnumber the line spacing on a short
+        # page: the tightest gap that recurs is the line spacing when the lines under it
+        # mostly go on with a sentence (not rows of a table or of a contents page).
+        typical = _running_spacing(gaps, run_on)
+    if typical is None or not MAX_LINE_GAP_EM < typical <= LOOSE_GAP_MAX_EM:
+        return None
+    return typical * 1.2
+
+
+def _running_spacing(gaps: list[float], run_on: list[bool]) -> float | None:
+    """The tightest gap (in font sizes) that recurs LOOSE_MIN_GAPS times at least, provided
+    the lines under most of those gaps open in lower case; None otherwise."""
+    for g in sorted(gaps):
+        alike = [k for k, x in enumerate(gaps) if abs(x - g) <= 0.15 * g]
+        if len(alike) >= LOOSE_MIN_GAPS:
+            going_on = sum(run_on[k] for k in alike)
+            return median([gaps[k] for k in alike]) if 2 * going_on > len(alike) else None
+    return None
 
 
 def _build(ordered: list[Line], max_gap: float) -> list[Block]:

@@ -372,3 +372,34 @@ def test_a_sentence_running_back_to_the_edge_among_hanging_items_is_not_a_new_it
         " Here they are.",
         r"\received{date} The date on which the submission was received by the editorial team.",
     ]
+
+
+_SHORT_PARAGRAPHS = [
+    ("The harbour was dredged in the spring of that year and", "the channel opened again to the larger ships."),
+    ("The pilots kept their own charts of the channel, marked", "by hand with the depths they found at each tide."),
+    ("Nobody trusted the official charts any more, since they", "were drawn before the river shifted to the east."),
+    ("In the end the harbour master ordered new soundings and", "published them every month in the gazette."),
+    ("The gazette sold out within a week of each new issue and", "the printers had to run a second edition at once."),
+]
+
+
+def _spaced(pairs, line_gap=24.0, paragraph_gap=40.0):
+    """Two-line paragraphs in double spacing, a wider gap between them, no indents."""
+    words, y = [], 100.0
+    for first, second in pairs:
+        words += text_line(first, 72, y) + text_line(second, 72, y + line_gap)
+        y += line_gap + paragraph_gap
+    return words
+
+
+def test_short_double_spaced_paragraphs_keep_their_lines_together():
+    # More gaps between paragraphs than inside them on a short page: the tightest gap that
+    # recurs, with the lines under it going on in lower case, is the line spacing.
+    assert paragraphs(page(_spaced(_SHORT_PARAGRAPHS))) == [f"{a} {b}" for a, b in _SHORT_PARAGRAPHS]
+
+
+def test_double_spaced_rows_that_do_not_run_on_stay_apart():
+    # The same geometry with rows that each open in capitals or figures (a form, a table):
+    # no sentence runs on, so no line spacing is read into it.
+    rows = [(a, b[:1].upper() + b[1:]) for a, b in _SHORT_PARAGRAPHS]
+    assert paragraphs(page(_spaced(rows))) == [line for pair in rows for line in pair]
