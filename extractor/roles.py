@@ -19,9 +19,13 @@ PAGE_NUMBER = regex.compile(
     r"(?:\s*(?:of|/|von)\s*\d{1,4})?$|^(?:page|p\.)\s*\d{1,4}\b",
     regex.IGNORECASE,
 )
+# A label and its number open a caption: "Figure 3:", "Table 2.", "Fig. 4b", "Table 1" alone
+# or before its title. Not when a lower-case word follows the number with no stop between:
+# "Table 1 contains some sample data" is a sentence of the text that names the table.
 CAPTION = regex.compile(
     r"^(?:fig(?:ure)?|table|tab|chart|plate|listing|algorithm|exhibit|scheme|graph)"
-    r"\.?\s*(?:\d+|[IVX]+)[a-z]?(?:\.\d+)*\s*[.:|—–-]?(?:\s|$)",
+    r"\.?\s*(?:\d+|[IVX]+)[a-z]?(?:\.\d+)*"
+    r"(?:\s*[.:|—–-](?:\s|$)|\s*$|\s+(?-i:(?!\p{Ll}{2})))",
     regex.IGNORECASE,
 )
 FOOTNOTE_MARK = regex.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\(\d{1,3}\)|\[\d{1,3}\])(?:\s|\p{Lu}|\p{Ll})")

@@ -99,6 +99,20 @@ def test_body_text_starting_with_figure_is_not_a_caption():
     assert doc.pages[0].blocks[0].role is Role.BODY
 
 
+def test_a_sentence_naming_a_table_is_body_text_and_a_titled_label_is_a_caption():
+    # "Table 1 contains ..." names the table in the running text; "Table 1" with a stop or
+    # a capitalised title after it ("Table 2 Depths ...") opens a caption.
+    for text, role in [
+        ("Table 1 contains some sample data on the depth of the harbour channel.", Role.BODY),
+        ("Figure 12 shows how the channel silted up between the two surveys.", Role.BODY),
+        ("Table 1: Depths of the harbour channel in the two surveys.", Role.CAPTION),
+        ("Table 2 Depths of the harbour channel in the two surveys.", Role.CAPTION),
+        ("Fig. 3 (a) the channel in spring, (b) the channel in autumn.", Role.CAPTION),
+    ]:
+        words, _ = column([text], 50, 500, 100)
+        assert analyse("t", [page(words)]).pages[0].blocks[0].role is role, text
+
+
 def test_rotated_margin_stamp_is_left_out():
     stamp = [word("arXiv:1601.03642v1", 10, 300, size=20, upright=False)]
     doc = analyse("t", [page(two_column_page().words + tuple(stamp))])
