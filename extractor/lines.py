@@ -109,6 +109,9 @@ def _leader_to_page_number(words: list[Word], i: int) -> bool:
     return len(dots) == len(tail) and (len(tail) == 3 or len(words[i].text) >= 3)
 
 
+_SENTENCE_GAP = regex.compile(r"\p{Ll}[.!?][\"”’)]?$")  # a sentence's last word: "data."
+
+
 def _split_at_gutters(words: list[Word], rivers: RiverFinder, k: int) -> list[Line]:
     """Split a baseline group at gaps too wide to be word spaces, or lying on a gutter."""
     if len(words) == 1:
@@ -143,7 +146,10 @@ def _split_at_gutters(words: list[Word], rivers: RiverFinder, k: int) -> list[Li
             # free of words at both ends to count as a gutter. The spaces on each side are
             # measured apart: a line may hold another column's tighter text across a gutter.
             sides = [median(side) for side in (gaps[max(0, i - 3) : i], gaps[i + 1 : i + 4]) if side]
-            like_spaces = bool(sides) and gap < 1.3 * max(sides)
+            # After a full stop a justified line stretches its space the most (TeX stretches
+            # it threefold): up to three of the line's word spaces, it is still one of them.
+            sentence = _SENTENCE_GAP.search(words[i].text) and words[i + 1].text[:1].isupper()
+            like_spaces = bool(sides) and gap < (3.0 if sentence else 1.3) * max(sides)
             verdict = rivers.verdict(k, ends[i], starts[i + 1], size, strict=like_spaces)
             if verdict is None and like_spaces:
                 verdict = False  # as wide as the line's word spaces, with nothing around to say

@@ -263,3 +263,27 @@ def test_words_drawn_at_one_place_come_out_in_one_order():
     up_a, up_b = (word(w.text, 300, w.bbox.top, upright=False) for w in (a, b))
     for words in ([a, b, up_a, up_b], [b, a, up_b, up_a]):
         assert [ln.text for ln in build_lines(words)] == ["ab cd", "ab cd"]
+
+
+def _row(left: str, right: str, y: float) -> list:
+    """A line of ``left`` from x=50 and ``right`` from x=169, word spaces of 5 pt ("the survey
+    took data." ends at 155: a gap of 14 pt, 2.8 word spaces, before the right part)."""
+    return text_line(left, 50, y, space=5.0) + text_line(right, 169, y, space=5.0)
+
+
+def test_a_stretched_space_after_a_full_stop_is_not_a_gutter():
+    # A loose justified line stretches the space after "data." most (2.8 word spaces); the
+    # lines above and below happen to have a space there too, but two lines are no column.
+    words = _row("the boats went out", "and came home", 100)
+    words += _row("the survey took data.", "Our boats came back late.", 112)
+    words += _row("the boats went out", "and came home", 124)
+    assert "the survey took data. Our boats came back late." in texts(build_lines(words))
+
+
+def test_a_narrow_gutter_after_a_full_stop_is_still_a_gutter():
+    # The same gap with a column edge along it for six lines: a gutter, sentence end or not.
+    rows = [("the boats went out", "Rain came at noon.")] * 3
+    rows += [("the survey took data.", "Our boats came back late.")]
+    rows += [("the boats went out", "Rain came at noon.")] * 3
+    words = [w for k, (a, b) in enumerate(rows) for w in _row(a, b, 100 + 12 * k)]
+    assert "the survey took data." in texts(build_lines(words))
