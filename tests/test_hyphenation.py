@@ -79,3 +79,32 @@ def test_vocabulary_finds_whole_words_and_compounds_only():
     assert "state-of-the-art" in vocab and "example" in vocab and "isn't" in vocab
     assert "state" not in vocab and "art" not in vocab and "sub" not in vocab
     assert "e" in vocab and "e.g" not in vocab and "exam" not in vocab
+
+
+def _line(*texts: str):
+    from helpers.geometry import text_line
+
+    from extractor.model import Line
+
+    return Line.of(text_line(" ".join(texts), 50, 100))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "want"),
+    [
+        # An address cut after a dot, a slash or an at sign goes on without a space.
+        ("available at https://www.", "acm.org/publications today.", "available at https://www.acm.org/publications today."),
+        ("see www.harbour.", "example.org/charts for more.", "see www.harbour.example.org/charts for more."),
+        ("see https://example.org/", "charts/latest now.", "see https://example.org/charts/latest now."),
+        # An address that ends its sentence before a capital keeps the space.
+        ("the charts are at https://example.org.", "The pilots use them.", "the charts are at https://example.org. The pilots use them."),
+        # Nor before a word that is no address of its own (a field name, a next item).
+        ("url: https://wikipedia.org.", "code: wikimedia/mediawiki.", "url: https://wikipedia.org. code: wikimedia/mediawiki."),
+        # A full stop after an ordinary word is no cut address.
+        ("the tide went out.", "then it came back.", "the tide went out. then it came back."),
+    ],
+)
+def test_addresses_cut_at_a_line_end_are_joined(first: str, second: str, want: str) -> None:
+    from extractor.repair.text import join_lines
+
+    assert join_lines([_line(first), _line(second)], frozenset()) == want

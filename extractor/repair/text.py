@@ -11,21 +11,22 @@ from extractor.model import Line, Page
 
 SOFT = "\u00ad"
 _URLISH = ("://", "www.", "@")
-_BREAK_ENDS = frozenset("-\u2013/@" + SOFT)  # the last characters _broken_at_end looks for
+_BREAK_ENDS = frozenset("-\u2013/@." + SOFT)  # the last characters _broken_at_end looks for
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _JOINERS = "-\u2019'"  # what joins the parts of one word in hyphenation.WORD
 
 
 def _broken_at_end(word: str) -> bool:
     """Does the line end inside a word: a hyphen, a soft hyphen, a dash in a compound
-    ("mention–" "mention") or a web or mail address cut after "/" or "@"?"""
+    ("mention–" "mention") or a web or mail address cut after "/", "@" or "." ("https://www."
+    "acm.org/...": :func:`join_lines` keeps the space when a capital follows the dot)?"""
     if len(word) < 2:
         return False
     if word.endswith(SOFT):
         return True
     if word.endswith(("-", "\u2013")):
         return word[-2].isalnum()
-    return word.endswith(("/", "@")) and any(u in word for u in _URLISH)
+    return word.endswith(("/", "@", ".")) and any(u in word for u in _URLISH)
 
 
 class DocumentVocabulary(Container[str]):
@@ -102,6 +103,14 @@ def _inner_words(pages: Iterable[Page]) -> Iterator[str]:
                     yield w.text
 
 
+def _goes_on_as_address(word: str) -> bool:
+    """Does ``word`` go on with an address cut after a dot ("acm.org/publications")? It opens
+    in lower case or a digit and holds a dot or a slash of its own; "code:" or "The" after
+    "https://example.org." starts something new."""
+    core = word.rstrip(".,;:)]")
+    return (core[:1].islower() or core[:1].isdigit()) and ("." in core or "/" in core)
+
+
 def join_lines(lines: Iterable[Line], vocab: Container[str], *, dehyphenate: bool = True) -> str:
     """Join the words of the lines with single spaces, mending words broken at line ends."""
     out: list[str] = []
@@ -114,6 +123,8 @@ def join_lines(lines: Iterable[Line], vocab: Container[str], *, dehyphenate: boo
                 words[0] = head[:-1] + words[0]
             elif head.endswith("-"):
                 words[0] = join_hyphenated(head, words[0], vocab)
+            elif head.endswith(".") and not _goes_on_as_address(words[0]):
+                out.append(head)  # an address that ends its sentence: the next one starts
             else:
                 words[0] = head + words[0]  # a dash or a cut address: no space, keep all
         out.extend(words)
