@@ -175,6 +175,17 @@ def _fit(g: _Growing, line: Line, beside: bool, max_gap: float = MAX_LINE_GAP_EM
     tol = 1.5 * size
     if beside and not g.last_beside and width > 1.4 * line.bbox.width + tol:
         return 0.0
+    if (
+        len(g.lines) == 1
+        and line.bbox.x0 - g.left > 4 * size
+        and line.bbox.x1 > g.right - tol
+        and all(abs(w.bbox.x0 - line.bbox.x0) > 0.5 * size for w in last.words)
+    ):
+        # A lone line reaching far left of the text under it, which ends where it does and
+        # has no word where that text starts: a line of its own over a column (a journal's
+        # citation line over the text's column). A label hanging out before a paragraph
+        # ("Abstract  This is ...") has its text start where the lines under it start.
+        return 0.0
     if (line.bbox.x0 < g.left - tol or line.bbox.x1 > g.right + tol) and (
         # Wider than the block: only a block of one line may grow: a heading or a paragraph's
         # last line (same left edge), or an indented first line (same right edge).

@@ -93,13 +93,18 @@ def _line(*texts: str):
     ("first", "second", "want"),
     [
         # An address cut after a dot, a slash or an at sign goes on without a space.
-        ("available at https://www.", "acm.org/publications today.", "available at https://www.acm.org/publications today."),
-        ("see www.harbour.", "example.org/charts for more.", "see www.harbour.example.org/charts for more."),
-        ("see https://example.org/", "charts/latest now.", "see https://example.org/charts/latest now."),
+        ("available at https://www.", "acm.org/publications today.",
+         "available at https://www.acm.org/publications today."),
+        ("see www.harbour.", "example.org/charts for more.",
+         "see www.harbour.example.org/charts for more."),
+        ("see https://example.org/", "charts/latest now.",
+         "see https://example.org/charts/latest now."),
         # An address that ends its sentence before a capital keeps the space.
-        ("the charts are at https://example.org.", "The pilots use them.", "the charts are at https://example.org. The pilots use them."),
+        ("the charts are at https://example.org.", "The pilots use them.",
+         "the charts are at https://example.org. The pilots use them."),
         # Nor before a word that is no address of its own (a field name, a next item).
-        ("url: https://wikipedia.org.", "code: wikimedia/mediawiki.", "url: https://wikipedia.org. code: wikimedia/mediawiki."),
+        ("url: https://wikipedia.org.", "code: wikimedia/mediawiki.",
+         "url: https://wikipedia.org. code: wikimedia/mediawiki."),
         # A full stop after an ordinary word is no cut address.
         ("the tide went out.", "then it came back.", "the tide went out. then it came back."),
     ],

@@ -462,3 +462,45 @@ def test_loosely_spaced_table_rows_are_not_taken_for_loose_running_text():
     blocks = analyse_page(raw, build_lines(raw.words)).blocks
     caption = [b for b in blocks if b.role is Role.CAPTION]
     assert len(caption) == 1 and caption[0].text == "TABLE I. Font commands of the class."
+
+
+def _blocks_of(words):
+    raw = page(words)
+    return [b.text for b in analyse_page(raw, build_lines(raw.words)).blocks]
+
+
+def test_a_line_reaching_far_left_over_a_column_is_a_block_of_its_own():
+    # A journal's citation line set over the third column and reaching into the second: the
+    # column's text under it, in the same type, starts 8 em further right and ends where the
+    # line ends.
+    cite = text_line("Harbour Review 2004;13:447-453. doi: 10.1136/hr.2003.006676", 300, 100)
+    right = cite[-1].bbox.x1
+    text = []
+    lines = [
+        "The harbour at the mouth of the river was never",
+        "deep enough for the ships the council kept",
+        "ordering, and every spring the pilots argued.",
+    ]
+    for k, line in enumerate(lines):
+        tokens = line.split()
+        ink = sum(len(t) * 5.0 for t in tokens)  # 0.5 em a character at 10 pt (helpers.geometry)
+        space = (right - 380 - ink) / (len(tokens) - 1) if k < 2 else 3.0
+        text += text_line(line, 380, 112 + 12 * k, space=space)
+    blocks = _blocks_of(cite + text)
+    assert cite_text(cite) in blocks
+    assert not any(b.startswith(cite_text(cite)) and len(b) > len(cite_text(cite)) for b in blocks)
+
+
+def test_a_label_hanging_before_its_paragraph_stays_with_it():
+    # "Abstract" set out in the margin, the paragraph's text starting where its next lines
+    # start: one block.
+    label = text_line("Abstract", 50, 100)
+    first = text_line("This is an example of a paper set with its abstract label in", 94, 100)
+    rest, _ = column(["the margin and the text of the abstract wrapping under its start."], 94,
+                     first[-1].bbox.x1 - 94, 112)
+    blocks = _blocks_of(label + first + rest)
+    assert blocks[0].startswith("Abstract This is an example") and "wrapping" in blocks[0]
+
+
+def cite_text(words):
+    return " ".join(w.text for w in words)
