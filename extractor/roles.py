@@ -96,7 +96,26 @@ def assign_roles(
     _mark_note_headings(blocks, roles)
     if first_page:
         _mark_title_and_byline(blocks, roles, size, height)
+    # Last: the other rules have weighed it as the page's lowest text (see _mark_footnotes).
+    _mark_low_folio(blocks, roles, height)
     return roles
+
+
+def _mark_low_folio(blocks: list[Block], roles: list[Role], height: float) -> None:
+    """A bare number below everything else in the lower third of the page, alone on its line,
+    is the page number, even above the edge band (a thesis's wide bottom margin)."""
+    if len(blocks) < 2:
+        return
+    k = max(range(len(blocks)), key=lambda i: blocks[i].bbox.top)
+    low = blocks[k]
+    if (
+        roles[k] is Role.BODY
+        and len(low.lines) == 1
+        and low.bbox.top > height * 2 / 3
+        and PAGE_NUMBER.match(low.text.strip())
+        and not any(b.bbox.v_overlap(low.bbox) > 0 for i, b in enumerate(blocks) if i != k)
+    ):
+        roles[k] = Role.PAGE_NUMBER
 
 
 def _keep_abstract(blocks: list[Block], roles: list[Role], size: float) -> None:

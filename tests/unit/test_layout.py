@@ -504,3 +504,20 @@ def test_a_label_hanging_before_its_paragraph_stays_with_it():
 
 def cite_text(words):
     return " ".join(w.text for w in words)
+
+
+def test_a_bare_number_below_the_text_above_the_edge_band_is_the_page_number():
+    # A thesis's wide bottom margin: the folio stands at 85% of the page's height, above the
+    # band where running feet are looked for, below everything else.
+    body, _ = column(PROSE[:2], 72, 450, 100, indent=15)
+    folio = text_line("17", 300, 0.85 * 792)
+    doc = analyse("t", [page(body + folio)])
+    assert body_text(doc) == PROSE[:2]
+    assert [b.role for b in doc.pages[0].blocks if b.text == "17"] == [Role.PAGE_NUMBER]
+
+
+def test_a_number_ending_a_row_of_cells_at_the_foot_is_not_the_page_number():
+    body, _ = column(PROSE[:2], 72, 450, 100, indent=15)
+    row = text_line("Total depth in metres", 72, 0.85 * 792) + text_line("17", 400, 0.85 * 792)
+    doc = analyse("t", [page(body + row)])
+    assert all(b.role is not Role.PAGE_NUMBER for b in doc.pages[0].blocks)
