@@ -34,7 +34,7 @@ _SIZE, _X0, _BASELINE = attrgetter("size"), attrgetter("bbox.x0"), attrgetter("b
 _TEXT, _UPRIGHT = attrgetter("text"), attrgetter("upright")
 # Left to right; words drawn at one place are put in one order whatever the stream's order.
 _X_ORDER = attrgetter("bbox.x0", "bbox.x1", "text")
-BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓")
+BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓❖➔")
 
 
 def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:

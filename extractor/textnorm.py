@@ -26,7 +26,23 @@ LIGATURES = {
 }
 # Characters that carry no text: zero-width marks, BOMs, pdfium's U+FFFE hyphen marker.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\ufffe"), None)
-_TABLE = str.maketrans({**{ord(k): v for k, v in LIGATURES.items()}, **_INVISIBLE})
+# Word and LibreOffice draw list bullets from the Symbol and Wingdings fonts, whose glyphs a
+# PDF maps into the private-use area at U+F000 + their code: the common ones are list marks,
+# not undecodable text ("\uf0b7" is Symbol's bullet, the default of Word's bulleted lists).
+SYMBOL_BULLETS = {
+    "\uf0b7": "\u2022",  # Symbol 0xB7: •
+    "\uf0a7": "\u25aa",  # Wingdings 0xA7: ▪
+    "\uf0d8": "\u27a2",  # Wingdings 0xD8: ➢
+    "\uf076": "\u2756",  # Wingdings 0x76: ❖
+    "\uf0fc": "\u2713",  # Wingdings 0xFC: ✓
+    "\uf06e": "\u25a0",  # Wingdings 0x6E: ■
+    "\uf06c": "\u25cf",  # Wingdings 0x6C: ●
+    "\uf0e8": "\u2794",  # Wingdings 0xE8: ➔
+}
+_BULLETS = str.maketrans(SYMBOL_BULLETS)
+_TABLE = str.maketrans(
+    {**{ord(k): v for k, v in LIGATURES.items()}, **_INVISIBLE, **{ord(k): v for k, v in SYMBOL_BULLETS.items()}}
+)
 SOFT_HYPHEN = "\u00ad"
 # A section number opening a heading ("3.1.2"), whose wrapped lines hang under its text.
 SECTION_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
@@ -34,7 +50,7 @@ SECTION_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 SENTENCE_END = (".", "!", "?", ".\u201d", ".\"", "?\u201d", "!\u201d", ".)", ".\u2019")
 # A word that opens a list item: a bullet, or a number or letter with "." or ")".
 LIST_MARK = regex.compile(
-    r"^(?:[•◦▪▫‣∙·●○■□➢►✓–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$"
+    r"^(?:[•◦▪▫‣∙·●○■□➢►✓❖➔–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$"
 )
 # pdfminer's stand-in for a glyph without a Unicode mapping: "(cid:12)".
 _CID = re.compile(r"\(cid:\d+\)")
@@ -50,7 +66,7 @@ def decode_counts(text: str) -> tuple[int, int]:
     length = len(text) - sum(len(c) - 1 for c in cids)
     if text.isascii() and not cids:
         return length, len(_UNDECODABLE.findall(text)) if not text.isprintable() else 0
-    return length, len(cids) + len(_UNDECODABLE.findall(text))
+    return length, len(cids) + len(_UNDECODABLE.findall(text.translate(_BULLETS)))
 
 
 def drop_undecodable(text: str) -> str:
@@ -135,7 +151,7 @@ def normalize_word(text: str) -> str:
     """
     if text.isascii() and text.isprintable() and "(cid:" not in text and "`" not in text:
         return text
-    text = unicodedata.normalize("NFC", drop_undecodable(text).translate(_TABLE))
+    text = unicodedata.normalize("NFC", drop_undecodable(text.translate(_TABLE)))
     text = compose_accents(text)
     if _PRESENTATION.search(text):
         text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)

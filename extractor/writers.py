@@ -33,7 +33,7 @@ H2_RATIO, BOLD_GAIN = 1.4, 0.15
 # them no wider than this many times their median gap belong inside one word.
 SPACED_SHARE, SPACED_GAP = 0.8, 1.3
 
-BULLET = regex.compile(r"^[•◦▪▫‣∙·●○■□➢►✓\u2013\u2014*-]$")
+BULLET = regex.compile(r"^[•◦▪▫‣∙·●○■□➢►✓❖➔\u2013\u2014*-]$")
 ORDERED = regex.compile(r"^\d{1,9}[.)]$")
 MD_SPECIAL = regex.compile(r"([\\`*_\[\]<~])")
 MD_LINE_START = regex.compile(r"^(?:([#>+=|-])|(\d{1,9})([.)])(?=\s|$))")

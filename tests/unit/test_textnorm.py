@@ -42,3 +42,23 @@ def test_arabic_presentation_forms_become_the_letters_they_shape():
 def test_a_word_of_a_right_to_left_script_only_is_right_to_left():
     assert right_to_left("\u05e9\u05dc\u05d5\u05dd")  # Hebrew
     assert not right_to_left("abc") and not right_to_left("\u05e9\u05dc1")
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("\uf0b7", "\u2022"),  # Word's default bullet: Symbol's 0xB7 in the private-use area
+        ("\uf0a7", "\u25aa"),  # Wingdings' small square, Word's third-level bullet
+        ("\uf0d8", "\u27a2"),  # Wingdings' arrowhead
+        ("\ue123harbour", "harbour"),  # other private-use glyphs carry no text
+    ],
+)
+def test_symbol_font_bullets_become_bullets_and_other_private_use_glyphs_go(raw, want):
+    assert normalize_word(raw) == want
+
+
+def test_a_symbol_font_bullet_is_not_counted_undecodable():
+    from extractor.textnorm import decode_counts
+
+    assert decode_counts("\uf0b7") == (1, 0)
+    assert decode_counts("\ue123") == (1, 1)
