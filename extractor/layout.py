@@ -131,7 +131,9 @@ def reading_order_of_units(
 
     A heading is read with what follows it: when it stands just above a block it overlaps,
     the two are ordered as one unit, so a section heading over a spanning title closes the
-    columns above it just as the title does.
+    columns above it just as the title does. The title takes no block with it: it is read
+    first anyway, and the block under it that it happens to overlap (the top of the right
+    column, a little higher than the left column's first heading) is not always read next.
     """
     units: list[list[int]] = []
     owner: dict[int, int] = {}
@@ -143,7 +145,7 @@ def reading_order_of_units(
         owner[i] = len(units)
         units.append(unit)
         current = i
-        while blocks[current].role in (Role.HEADING, Role.TITLE):
+        while blocks[current].role is Role.HEADING:
             nxt = _introduced(blocks, current, by_top[pos + 1 :], owner)
             if nxt is None:
                 break

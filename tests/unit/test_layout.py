@@ -521,3 +521,16 @@ def test_a_number_ending_a_row_of_cells_at_the_foot_is_not_the_page_number():
     row = text_line("Total depth in metres", 72, 0.85 * 792) + text_line("17", 400, 0.85 * 792)
     doc = analyse("t", [page(body + row)])
     assert all(b.role is not Role.PAGE_NUMBER for b in doc.pages[0].blocks)
+
+
+def test_a_title_over_two_columns_does_not_take_the_right_column_first():
+    # The right column's text starts a point higher than the left column's first heading,
+    # right under the title, which overlaps both: the title, then the left column, then the
+    # right one.
+    title = text_line("Notes on Free Licences", 200, 66, size=20)
+    head = text_line("1. On the object code", 57, 108, size=12)
+    left, _ = column([PROSE[0]], 57, 230, 125)
+    right, _ = column([PROSE[1]], 309, 230, 107, indent=12)
+    doc = analyse("t", [page(title + head + left + right)])
+    texts = [p.text for p in doc.paragraphs]
+    assert texts == ["Notes on Free Licences", "1. On the object code", PROSE[0], PROSE[1]]
