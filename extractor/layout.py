@@ -193,10 +193,21 @@ def find_columns(blocks: list[Block]) -> list[tuple[float, float]]:
     """Column extents (x0, x1), left to right, from the body blocks.
 
     Blocks are taken narrowest first; one that reaches across two columns already found is
-    a spanning block and founds no column.
+    a spanning block and founds no column. A short line over the gutter (a centred byline)
+    can found a column that then takes in the columns on both sides of it: when taking the
+    blocks of several lines first finds more columns, those are the page's columns.
     """
+    found = _columns(sorted(blocks, key=lambda b: b.bbox.width))
+    if len(found) == 1:
+        ruled = _columns(sorted(blocks, key=lambda b: (len(b.lines) < 2, b.bbox.width)))
+        if len(ruled) > 1:
+            return ruled
+    return found
+
+
+def _columns(blocks: list[Block]) -> list[tuple[float, float]]:
     columns: list[list[float]] = []
-    for b in sorted(blocks, key=lambda b: b.bbox.width):
+    for b in blocks:
         hits = [c for c in columns if min(c[1], b.bbox.x1) - max(c[0], b.bbox.x0) > 2]
         if len(hits) > 1:
             continue

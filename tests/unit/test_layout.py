@@ -534,3 +534,16 @@ def test_a_title_over_two_columns_does_not_take_the_right_column_first():
     doc = analyse("t", [page(title + head + left + right)])
     texts = [p.text for p in doc.paragraphs]
     assert texts == ["Notes on Free Licences", "1. On the object code", PROSE[0], PROSE[1]]
+
+
+def test_a_short_line_over_the_gutter_does_not_merge_two_columns():
+    # A centred byline under the title, over the gutter between two columns of text: the
+    # columns are still two, and the left one is read before the right one.
+    title = text_line("Freedom to Share Programs", 150, 60, size=20)
+    byline = text_line("A. Writer, Institute", 250, 95)
+    left, _ = column(PROSE[:2], 57, 230, 120, indent=12)
+    right, _ = column(PROSE[2:4], 309, 230, 120, indent=12)
+    doc = analyse("t", [page(title + byline + left + right)])
+    body = [p.text for p in doc.paragraphs if p.role is Role.BODY]
+    assert body[-4:] == PROSE[:4]
+    assert len(doc.pages[0].columns) == 2
