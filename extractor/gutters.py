@@ -74,7 +74,9 @@ class RiverFinder:
     def stretched(self, k: int, left: float, right: float, x0: float, x1: float, size: float) -> bool:
         """Is line ``k`` from ``left`` to ``right`` one justified line whose space [x0, x1] was
         stretched? The nearest lines above and below that reach across it both start at
-        ``left``, end at ``right`` and hold at most an ordinary word space there."""
+        ``left``, end at ``right`` and hold at most an ordinary word space there; lines of two
+        words stretched the same way (a narrow column of long words) are looked past, while
+        rows of two cells alone (a table) confirm nothing."""
         tol = 0.1 * size
         mid = (x0 + x1) / 2
         base = self.baselines[k]
@@ -86,11 +88,13 @@ class RiverFinder:
                 if starts[0] < mid < ends[-1]:
                     i = bisect_right(starts, mid) - 1
                     hole = 0.0 if ends[i] > mid else starts[i + 1] - ends[i]
-                    if not (
-                        any(abs(x - left) <= tol for x in starts)
-                        and any(abs(x - right) <= tol for x in ends)
-                        and hole < 0.35 * (x1 - x0)
-                    ):
+                    spans = any(abs(x - left) <= tol for x in starts) and any(
+                        abs(x - right) <= tol for x in ends
+                    )
+                    if spans and hole >= 0.35 * (x1 - x0) and len(starts) == 2:
+                        j += step  # another stretched line of two words: look past it
+                        continue
+                    if not (spans and hole < 0.35 * (x1 - x0)):
                         return False
                     found += 1
                     break

@@ -287,3 +287,29 @@ def test_a_narrow_gutter_after_a_full_stop_is_still_a_gutter():
     rows += [("the boats went out", "Rain came at noon.")] * 3
     words = [w for k, (a, b) in enumerate(rows) for w in _row(a, b, 100 + 12 * k)]
     assert "the survey took data." in texts(build_lines(words))
+
+
+def _spread(first: str, second: str, y: float, left: float = 90.0, right: float = 219.0) -> list:
+    """Two words set from ``left`` to ``right``: a justified line of a narrow column."""
+    a = text_line(first, left, y)
+    b = text_line(second, 0, y)
+    width = b[-1].bbox.x1 - b[0].bbox.x0
+    return a + text_line(second, right - width, y)
+
+
+def test_stretched_lines_of_two_words_in_a_row_stay_whole():
+    # A narrow justified column of long words: two lines in a row hold two words each,
+    # stretched to both edges; the full lines around them show the column.
+    words = text_line("DAMAGES, INCLUDING ANY", 90, 100, space=(219 - 90 - 5.0 * 20) / 2)
+    words += _spread("GENERAL,", "SPECIAL,", 112)
+    words += _spread("INCIDENTAL", "OR", 124)
+    words += text_line("CONSEQUENTIAL DAMAGES", 90, 136, space=219 - 90 - 5.0 * 20)
+    lines = texts(build_lines(words))
+    assert "GENERAL, SPECIAL," in lines and "INCIDENTAL OR" in lines
+
+
+def test_rows_of_two_cells_are_not_taken_for_stretched_lines():
+    rows = [("Licence", "Share"), ("GPL", "41%"), ("Apache", "31%"), ("MIT", "12%")]
+    words = [w for k, (a, b) in enumerate(rows) for w in _spread(a, b, 100 + 12 * k)]
+    lines = texts(build_lines(words))
+    assert "Licence" in lines and "41%" in lines
