@@ -151,7 +151,7 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
         return True
     if _style_changes(prev, line, frame.margin, size):
         return True
-    if _starts_item(line) and _may_end_before_item(prev, line, frame.right, size):
+    if _starts_item(line) and _may_end_before_item(prev, line, frame, size):
         return True
     opening = line.words[0].text
     if opening[:1].isdigit() and len(line.words) > 1 and SECTION_NUMBER.match(opening):
@@ -256,12 +256,41 @@ def _bold_run_in(line: Line) -> bool:
     return len(words) > 1 and words[0].bold and not words[-1].bold
 
 
-def _may_end_before_item(prev: Line, line: Line, right: float, size: float) -> bool:
+def _may_end_before_item(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
     """A bullet always opens an item; a number or letter ("3)", "a.") only after a line that
-    could end there: running text cites "(Figures 2 and" / "3) is offset" too."""
-    if not line.words[0].text[:1].isalnum():
+    could end there: running text cites "(Figures 2 and" / "3) is offset" too. A mark in
+    brackets ("(2)") after a full justified line of prose (five words or more, not an item
+    itself) that ends without a stop is an enumeration running in the text ("... on the
+    software, and" / "(2) offer you ...")."""
+    mark = line.words[0].text
+    if not mark[:1].isalnum():
+        if (
+            mark[:1] == "("
+            and len(prev.words) >= 5
+            and not _starts_item(prev)
+            and _full(prev, frame, size)
+            and not _stops(prev)
+        ):
+            return False
         return True
-    return ends_clause(prev) or stopped_short(prev, line, right, size)
+    return ends_clause(prev) or stopped_short(prev, line, frame.right, size)
+
+
+def _full(line: Line, frame: _Frame, size: float) -> bool:
+    """Is ``line`` a full line of justified text: from the block's left edge (or a first-line
+    indent) to the right margin its lines share (see :class:`_Frame`), which is the block's
+    right edge too (two short lines of one length end together by chance)?"""
+    return (
+        frame.margin is not None
+        and abs(frame.margin - frame.right) < size
+        and abs(frame.margin - line.bbox.x1) < size
+        and line.bbox.x0 - frame.left < 3 * size
+    )
+
+
+def _stops(line: Line) -> bool:
+    """Does the line end a sentence or clause, in Latin or CJK punctuation?"""
+    return ends_clause(line) or line.words[-1].text[-1:] in "\u3002\uff0e\uff01\uff1f\uff1b\uff1a"
 
 
 def _starts_item(line: Line) -> bool:

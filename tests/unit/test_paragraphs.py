@@ -403,3 +403,31 @@ def test_double_spaced_rows_that_do_not_run_on_stay_apart():
     # no sentence runs on, so no line spacing is read into it.
     rows = [(a, b[:1].upper() + b[1:]) for a, b in _SHORT_PARAGRAPHS]
     assert paragraphs(page(_spaced(rows))) == [line for pair in rows for line in pair]
+
+
+def test_an_enumeration_in_brackets_wrapping_to_a_line_start_stays_in_its_paragraph():
+    # "(2)" opens the line only because the justified line before it was full: the sentence
+    # "... two steps: (1) assert copyright on the software, and (2) offer you ..." runs on.
+    lines = [
+        _justified("Developers protect your rights with two steps: (1) assert", 50, 330, 100),
+        _justified("copyright on the harbour software, and the charts, and", 50, 330, 112),
+        text_line("(2) offer you this licence to copy it.", 50, 124),
+    ]
+    assert paragraphs(page([w for ln in lines for w in ln])) == [
+        "Developers protect your rights with two steps: (1) assert copyright on the harbour"
+        " software, and the charts, and (2) offer you this licence to copy it."
+    ]
+
+
+def test_items_in_brackets_and_a_mark_after_a_full_stop_still_open_items():
+    items = [text_line(t, 50, 100 + 12 * k) for k, t in
+             enumerate(["(i) First item of the list", "(ii) Second item of the list", "(iii) And so on"])]
+    assert paragraphs(page([w for ln in items for w in ln])) == [
+        "(i) First item of the list", "(ii) Second item of the list", "(iii) And so on"
+    ]
+    lines = [
+        _justified("The pilots kept two rules for the channel in every season", 50, 330, 100),
+        _justified("of the year, and they kept them well in all the storms.", 50, 330, 112),
+        text_line("(2) The second rule was about the tide.", 50, 124),
+    ]
+    assert paragraphs(page([w for ln in lines for w in ln]))[-1] == "(2) The second rule was about the tide."
