@@ -115,7 +115,9 @@ def split_block(block: Block) -> list[list[Line]]:
             groups[-1].append(line)  # a list item's wrapped line, set under its text
         # The local frame only narrows the right edge, which can only take a break away:
         # it is worked out for the few lines that break against the block's own frame.
-        elif _breaks(prev, line, frame, size) and _breaks(prev, line, _local(frame, lines, i, size), size):
+        elif _breaks(prev, line, frame, size, lines[i - 2] if i > 1 else None) and _breaks(
+            prev, line, _local(frame, lines, i, size), size, lines[i - 2] if i > 1 else None
+        ):
             groups.append([line])
             item_x = _item_text_x(line)
         else:
@@ -146,10 +148,11 @@ def _item_text_x(line: Line) -> float | None:
     return None
 
 
-def _breaks(prev: Line, line: Line, frame: _Frame, size: float) -> bool:
+def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | None = None) -> bool:
+    """Does a paragraph end after ``prev``? ``before`` is the line above ``prev`` in the block."""
     if line.baseline - prev.baseline > frame.pitch * 1.3 + 0.5:
         return True
-    if _style_changes(prev, line, frame.margin, size):
+    if _style_changes(prev, line, frame.margin, size, before):
         return True
     if _starts_item(line) and _may_end_before_item(prev, line, frame, size):
         return True
@@ -196,7 +199,9 @@ def stopped_short(prev: Line, line: Line, right: float, size: float) -> bool:
     return room > need + 0.5 * size
 
 
-def _style_changes(prev: Line, line: Line, margin: float | None, size: float) -> bool:
+def _style_changes(
+    prev: Line, line: Line, margin: float | None, size: float, before: Line | None = None
+) -> bool:
     if not same_type(prev, line):
         return True
     # (the first word settles most lines: plain text is not bold from its first word on)
@@ -216,7 +221,7 @@ def _style_changes(prev: Line, line: Line, margin: float | None, size: float) ->
         and not _runs_on(prev, line, margin, size)
     ):
         return True  # plain text gives way to a bold line: a heading starts
-    if capitals_line(prev) and not capitals_line(line):
+    if capitals_line(prev) and not capitals_line(line) and not _caps_run_on(before, prev, margin, size):
         return True  # a heading in capitals on a line of its own
     return _bold_run_in(line) and not prev.words[-1].bold and ends_clause(prev, semicolon=False)
 
@@ -234,6 +239,19 @@ def _runs_on(prev: Line, line: Line, margin: float | None, size: float) -> bool:
         and line.words[0].text[:1].islower()
         and abs(margin - prev.bbox.x1) < size
         and not ends_clause(prev)
+    )
+
+
+def _caps_run_on(before: Line | None, prev: Line, margin: float | None, size: float) -> bool:
+    """Is the line of capitals ``prev`` the middle of a sentence in capitals (a licence's
+    disclaimer) rather than a heading: the line above it, not in capitals itself, runs to the
+    block's justified margin and on into it without a stop?"""
+    return (
+        before is not None
+        and margin is not None
+        and abs(margin - before.bbox.x1) < size
+        and not capitals_line(before)
+        and not _stops(before)
     )
 
 

@@ -431,3 +431,28 @@ def test_items_in_brackets_and_a_mark_after_a_full_stop_still_open_items():
         text_line("(2) The second rule was about the tide.", 50, 124),
     ]
     assert paragraphs(page([w for ln in lines for w in ln]))[-1] == "(2) The second rule was about the tide."
+
+
+def test_a_line_of_capitals_inside_a_justified_sentence_is_not_a_heading():
+    # A licence's disclaimer: the sentence goes into capitals mid-line; one line of it is all
+    # capitals, and the next goes on in lower case.
+    lines = [
+        _justified("The work is provided by the harbour authority on an as is", 50, 330, 100),
+        _justified("BASIS, WITHOUT WARRANTIES OR CONDITIONS", 50, 330, 112),
+        text_line("OF ANY KIND, either express or implied.", 50, 124),
+    ]
+    assert paragraphs(page([w for ln in lines for w in ln])) == [
+        "The work is provided by the harbour authority on an as is BASIS, WITHOUT WARRANTIES"
+        " OR CONDITIONS OF ANY KIND, either express or implied."
+    ]
+
+
+def test_a_heading_in_capitals_after_a_finished_paragraph_still_stands_alone():
+    lines = [
+        _justified("The work is provided by the harbour authority on an as is", 50, 330, 100),
+        text_line("basis, and that is all.", 50, 112),
+        text_line("LIMITATION OF LIABILITY", 50, 124),
+        text_line("In no event shall the harbour be liable.", 50, 136),
+    ]
+    got = paragraphs(page([w for ln in lines for w in ln]))
+    assert got[-2:] == ["LIMITATION OF LIABILITY", "In no event shall the harbour be liable."]
