@@ -397,7 +397,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
         if (
             b.size >= BYLINE_MAX_SIZE * size
             or (len(b.lines[0].words) > 1 and LIST_MARK.match(b.lines[0].words[0].text))
-            or _introduces(b, blocks[first_text])
+            or (_introduces(b, blocks[first_text]) and not _centred_over(b, blocks[first_text], size))
             or ABSTRACT_HEAD.match(b.text.strip())
             or _sentence(b.text)
         ):
@@ -456,6 +456,17 @@ def _introduces(head: Block, text: Block) -> bool:
     """Is ``head`` the heading just above ``text``?"""
     gap = text.bbox.top - head.bbox.bottom
     return 0 <= gap < 2 * (head.size or 10.0) and head.bbox.h_overlap(text.bbox) > 0 and len(head.lines) <= 2
+
+
+def _centred_over(line: Block, text: Block, size: float) -> bool:
+    """Is the one-line block ``line`` set centred rather than at the left edge of the text
+    under it, as a byline over a column is and its heading is not? Set in from the text's
+    left edge by two sizes or more, or by the same inset on both sides."""
+    if len(line.lines) != 1 or len(line.lines[0].words) < 2 or _all_bold(line):
+        return False  # (a one-word line is a heading: "Abstract", "Samenvatting")
+    left = line.bbox.x0 - text.bbox.x0
+    right = text.bbox.x1 - line.bbox.x1
+    return left > 2 * size or (left > 0.5 * size and abs(left - right) < size)
 
 
 def _flush_left(b: Block) -> bool:

@@ -547,3 +547,30 @@ def test_a_short_line_over_the_gutter_does_not_merge_two_columns():
     body = [p.text for p in doc.paragraphs if p.role is Role.BODY]
     assert body[-4:] == PROSE[:4]
     assert len(doc.pages[0].columns) == 2
+
+
+def test_a_centred_byline_right_above_a_column_is_a_byline():
+    # Title, centred byline, three columns: the left one opens with a heading, so the middle
+    # column's text, going on from the left one, is the first text under the byline, which
+    # stands just above it. The byline is left out all the same, and the paragraph runs on.
+    title = text_line("Freedom to Share Programs", 90, 70, size=22)
+    head = text_line("1. On the channel", 90, 176, size=13, bold=True)
+    text = " ".join(PROSE[:2])
+    left, _ = column([text], 90, 130, 200)
+    cut = left[len(left) // 2].bbox.top
+    middle = moved([w for w in left if w.bbox.top >= cut], 152, 176 - cut)
+    left = [w for w in left if w.bbox.top < cut]
+    byline = text_line("A. Writer, Institute", 255, 154)
+    doc = analyse("t", [page(title + head + byline + left + middle)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["A. Writer, Institute"] is Role.AUTHOR
+    assert text in [p.text for p in doc.paragraphs]
+
+
+def test_a_centred_one_word_head_over_the_text_is_not_a_byline():
+    title = text_line("Freedom to Share Programs", 90, 70, size=22)
+    head = text_line("Samenvatting", 220, 150)
+    text, _ = column([PROSE[0]], 90, 400, 170)
+    doc = analyse("t", [page(title + head + text)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["Samenvatting"] is not Role.AUTHOR
