@@ -85,8 +85,16 @@ def _docx_page_number_footer(section) -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def word_columns(out: Path, paras: list[str], *, ncols: int, justify: bool, indent: bool,
-                 size: float = 10, sep: bool = False) -> list[str]:
+def word_columns(
+    out: Path,
+    paras: list[str],
+    *,
+    ncols: int,
+    justify: bool,
+    indent: bool,
+    size: float = 10,
+    sep: bool = False,
+) -> list[str]:
     """A title over a byline, then sections of ``ncols`` columns with numbered headings."""
     from docx import Document
     from docx.enum.section import WD_SECTION
@@ -146,9 +154,11 @@ def word_report(out: Path, paras: list[str]) -> list[str]:
             truth.append(t)
 
     text(paras[:3] + ["Key findings of the review:"])
-    for item in ("Most projects keep their licence notices in every source file.",
-                 "About a third of the reviewed projects ship the licence text with each release.",
-                 "Few projects state which version of the licence applies."):
+    for item in (
+        "Most projects keep their licence notices in every source file.",
+        "About a third of the reviewed projects ship the licence text with each release.",
+        "Few projects state which version of the licence applies.",
+    ):
         doc.add_paragraph(item, style="List Bullet")
         truth.append("\u2022 " + item)
     picture = out.with_suffix(".png")
@@ -160,16 +170,22 @@ def word_report(out: Path, paras: list[str]) -> list[str]:
     text(paras[3:6])
     table = doc.add_table(rows=3, cols=3)
     table.style = "Table Grid"
-    for r, row in enumerate([("Licence", "Projects", "Share"), ("GPL-3.0", "412", "41%"),
-                             ("Apache-2.0", "305", "31%")]):
+    for r, row in enumerate(
+        [("Licence", "Projects", "Share"), ("GPL-3.0", "412", "41%"), ("Apache-2.0", "305", "31%")]
+    ):
         for c, v in enumerate(row):
             table.cell(r, c).text = v
     truth += ["Licence Projects Share GPL-3.0 412 41% Apache-2.0 305 31%"]
     doc.add_paragraph("Table 1: Projects by licence.")
     text(paras[6:9] + ["Steps for a compliant release:"])
-    for k, item in enumerate(("Collect the notices of every dependency.",
-                              "Check that each notice names its licence and version.",
-                              "Ship the notices with the binary."), 1):
+    for k, item in enumerate(
+        (
+            "Collect the notices of every dependency.",
+            "Check that each notice names its licence and version.",
+            "Ship the notices with the binary.",
+        ),
+        1,
+    ):
         doc.add_paragraph(item, style="List Number")
         truth.append(f"{k}. {item}")
     text(paras[9:12])
@@ -240,49 +256,67 @@ _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:body><office:text>
 """
 
-_NOTES = ["See the licence text for the exact wording of this term.",
-          "The same holds for later versions of the licence.",
-          "Courts have rarely ruled on this point."]
-_SIDE = ["In brief: a licence grants permissions, and a notice tells users which licence applies.",
-         "Keep both with every copy you share."]
+_NOTES = [
+    "See the licence text for the exact wording of this term.",
+    "The same holds for later versions of the licence.",
+    "Courts have rarely ruled on this point.",
+]
+_SIDE = [
+    "In brief: a licence grants permissions, and a notice tells users which licence applies.",
+    "Keep both with every copy you share.",
+]
 
 
-def odt_notes(out: Path, paras: list[str], *, ncols: int, sidebar: bool, size: float = 10) -> list[str]:
+def odt_notes(
+    out: Path, paras: list[str], *, ncols: int, sidebar: bool, size: float = 10
+) -> list[str]:
     """Sections of ``ncols`` columns; three paragraphs carry a footnote after their first
     sentence (its number stays in the text); one may anchor a framed sidebar."""
     esc = html.escape
     title = "Notes on Free Licences"
-    body = [f'<text:p text:style-name="Title">{esc(title)}</text:p>',
-            '<text:section text:style-name="Sect" text:name="S1">']
+    body = [
+        f'<text:p text:style-name="Title">{esc(title)}</text:p>',
+        '<text:section text:style-name="Sect" text:name="S1">',
+    ]
     truth = [title]
     note = 0
     for i, text in enumerate(paras):
         if i % 4 == 0:
             head = f"{i // 4 + 1}. On {text.split()[1].strip('.,;:').lower()} and related terms"
-            body.append(f'<text:h text:style-name="Heading" text:outline-level="2">{esc(head)}</text:h>')
+            body.append(
+                f'<text:h text:style-name="Heading" text:outline-level="2">{esc(head)}</text:h>'
+            )
             truth.append(head)
         stop = re.search(r"\. ", text)
         if sidebar and i == 2:
             frame = "".join(f'<text:p text:style-name="Side">{esc(s)}</text:p>' for s in _SIDE)
-            body.append('<text:p text:style-name="Standard"><draw:frame draw:style-name="fr1" '
-                        'text:anchor-type="paragraph" svg:width="6cm"><draw:text-box>'
-                        f"{frame}</draw:text-box></draw:frame>{esc(text)}</text:p>")
+            body.append(
+                '<text:p text:style-name="Standard"><draw:frame draw:style-name="fr1" '
+                'text:anchor-type="paragraph" svg:width="6cm"><draw:text-box>'
+                f"{frame}</draw:text-box></draw:frame>{esc(text)}</text:p>"
+            )
             truth.append(text)
         elif i in (1, 5, 9) and stop and note < len(_NOTES):
             note += 1
             cut = stop.start() + 1
-            body.append(f'<text:p text:style-name="Standard">{esc(text[:cut])}<text:note '
-                        f'text:id="n{note}" text:note-class="footnote"><text:note-citation>{note}'
-                        '</text:note-citation><text:note-body><text:p text:style-name="Footnote">'
-                        f"{esc(_NOTES[note - 1])}</text:p></text:note-body></text:note>"
-                        f"{esc(text[cut:])}</text:p>")
+            body.append(
+                f'<text:p text:style-name="Standard">{esc(text[:cut])}<text:note '
+                f'text:id="n{note}" text:note-class="footnote"><text:note-citation>{note}'
+                '</text:note-citation><text:note-body><text:p text:style-name="Footnote">'
+                f"{esc(_NOTES[note - 1])}</text:p></text:note-body></text:note>"
+                f"{esc(text[cut:])}</text:p>"
+            )
             truth.append(text[:cut] + str(note) + text[cut:])
         else:
             body.append(f'<text:p text:style-name="Standard">{esc(text)}</text:p>')
             truth.append(text)
     body.append("</text:section>")
-    head = (_ODT_HEAD.replace("HSIZE", str(size + 2)).replace("SSIZE", str(size - 1))
-            .replace("SIZE", str(size)).replace("NCOLS", str(ncols)))
+    head = (
+        _ODT_HEAD.replace("HSIZE", str(size + 2))
+        .replace("SSIZE", str(size - 1))
+        .replace("SIZE", str(size))
+        .replace("NCOLS", str(ncols))
+    )
     out.write_text(head + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
     return truth + (_SIDE if sidebar else [])
 
@@ -292,7 +326,7 @@ def odt_notes(out: Path, paras: list[str], *, ncols: int, sidebar: bool, size: f
 
 def documents(paras: list[str]) -> list[tuple[str, str, Callable[[Path], list[str]]]]:
     """(name, file extension, builder) of each document, each from its own paragraphs."""
-    chunks = iter([paras[k:k + 16] for k in range(0, len(paras), 16)])
+    chunks = iter([paras[k : k + 16] for k in range(0, len(paras), 16)])
 
     def take(n: int) -> list[str]:
         return next(chunks)[:n]
@@ -304,26 +338,39 @@ def documents(paras: list[str]) -> list[tuple[str, str, Callable[[Path], list[st
         ("word_one_column", dict(ncols=1, justify=True, indent=False, size=11), 10),
     ]
     out: list[tuple[str, str, Callable[[Path], list[str]]]] = [
-        (name, "docx", lambda p, kw=kw, ps=take(n): word_columns(p, ps, **kw)) for name, kw, n in word
+        (name, "docx", lambda p, kw=kw, ps=take(n): word_columns(p, ps, **kw))
+        for name, kw, n in word
     ]
     report = take(12)
     out.append(("word_report_lists_table", "docx", lambda p, ps=report: word_report(p, ps)))
-    for name, kw, n in [("odt_two_columns_notes_sidebar", dict(ncols=2, sidebar=True), 12),
-                        ("odt_one_column_notes", dict(ncols=1, sidebar=False, size=11), 8),
-                        ("odt_three_columns_notes", dict(ncols=3, sidebar=False, size=9), 16)]:
+    for name, kw, n in [
+        ("odt_two_columns_notes_sidebar", dict(ncols=2, sidebar=True), 12),
+        ("odt_one_column_notes", dict(ncols=1, sidebar=False, size=11), 8),
+        ("odt_three_columns_notes", dict(ncols=3, sidebar=False, size=9), 16),
+    ]:
         out.append((name, "fodt", lambda p, kw=kw, ps=take(n): odt_notes(p, ps, **kw)))
     return out
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--keep", type=Path, default=None, help="keep the documents, PDFs and outputs here")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--keep", type=Path, default=None, help="keep the documents, PDFs and outputs here"
+    )
     args = ap.parse_args()
     soffice = shutil.which("soffice")
-    missing = [what for what, ok in (("LibreOffice (soffice)", soffice),
-                                     ("python-docx", importlib.util.find_spec("docx")),
-                                     ("the corpus's score.py", (CORPUS / "score.py").exists()),
-                                     ("/usr/share/common-licenses", LICENCES.is_dir())) if not ok]
+    missing = [
+        what
+        for what, ok in (
+            ("LibreOffice (soffice)", soffice),
+            ("python-docx", importlib.util.find_spec("docx")),
+            ("the corpus's score.py", (CORPUS / "score.py").exists()),
+            ("/usr/share/common-licenses", LICENCES.is_dir()),
+        )
+        if not ok
+    ]
     if missing:
         print("skipped: missing " + ", ".join(missing), file=sys.stderr)
         return 0
@@ -338,8 +385,12 @@ def main() -> int:
     for name, ext, build in documents(paras):
         truths[name] = build(work / f"{name}.{ext}")
     sources = sorted(str(p) for p in work.iterdir() if p.suffix in (".docx", ".fodt"))
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(work), *sources],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(work), *sources],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     print("| document | pages | word_acc | bigram_r | para_f1 |")
     print("|---|---:|---:|---:|---:|")
     totals = [0.0, 0.0, 0.0]
@@ -352,9 +403,13 @@ def main() -> int:
         s = scorer.score("\n\n".join(truth), text)
         for k, key in enumerate(("word_acc", "bigram_r", "para_f1")):
             totals[k] += s[key]
-        print(f"| {name} | {len(doc.pages)} | {s['word_acc']:.3f} | {s['bigram_r']:.3f} | {s['para_f1']:.3f} |")
+        print(
+            f"| {name} | {len(doc.pages)} | {s['word_acc']:.3f} | {s['bigram_r']:.3f} | {s['para_f1']:.3f} |"
+        )
     n = len(truths)
-    print(f"| **mean** | | **{totals[0] / n:.3f}** | **{totals[1] / n:.3f}** | **{totals[2] / n:.3f}** |")
+    print(
+        f"| **mean** | | **{totals[0] / n:.3f}** | **{totals[1] / n:.3f}** | **{totals[2] / n:.3f}** |"
+    )
     if args.keep is None:
         shutil.rmtree(work)
     return 0

@@ -397,7 +397,10 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
         if (
             b.size >= BYLINE_MAX_SIZE * size
             or (len(b.lines[0].words) > 1 and LIST_MARK.match(b.lines[0].words[0].text))
-            or (_introduces(b, blocks[first_text]) and not _centred_over(b, blocks[first_text], size))
+            or (
+                _introduces(b, blocks[first_text])
+                and not _centred_over(b, blocks[first_text], size)
+            )
             or ABSTRACT_HEAD.match(b.text.strip())
             or _sentence(b.text)
         ):

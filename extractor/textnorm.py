@@ -41,7 +41,11 @@ SYMBOL_BULLETS = {
 }
 _BULLETS = str.maketrans(SYMBOL_BULLETS)
 _TABLE = str.maketrans(
-    {**{ord(k): v for k, v in LIGATURES.items()}, **_INVISIBLE, **{ord(k): v for k, v in SYMBOL_BULLETS.items()}}
+    {
+        **{ord(k): v for k, v in LIGATURES.items()},
+        **_INVISIBLE,
+        **{ord(k): v for k, v in SYMBOL_BULLETS.items()},
+    }
 )
 SOFT_HYPHEN = "\u00ad"
 # A section number opening a heading ("3.1.2"), whose wrapped lines hang under its text.

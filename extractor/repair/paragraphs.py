@@ -111,12 +111,13 @@ def split_block(block: Block) -> list[list[Line]]:
     item_x = _item_text_x(lines[0])
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
+        before = lines[i - 2] if i > 1 else None
         if item_x is not None and abs(line.bbox.x0 - item_x) < 0.5 * size and not _starts_item(line):
             groups[-1].append(line)  # a list item's wrapped line, set under its text
         # The local frame only narrows the right edge, which can only take a break away:
         # it is worked out for the few lines that break against the block's own frame.
-        elif _breaks(prev, line, frame, size, lines[i - 2] if i > 1 else None) and _breaks(
-            prev, line, _local(frame, lines, i, size), size, lines[i - 2] if i > 1 else None
+        elif _breaks(prev, line, frame, size, before) and _breaks(
+            prev, line, _local(frame, lines, i, size), size, before
         ):
             groups.append([line])
             item_x = _item_text_x(line)
@@ -221,7 +222,11 @@ def _style_changes(
         and not _runs_on(prev, line, margin, size)
     ):
         return True  # plain text gives way to a bold line: a heading starts
-    if capitals_line(prev) and not capitals_line(line) and not _caps_run_on(before, prev, margin, size):
+    if (
+        capitals_line(prev)
+        and not capitals_line(line)
+        and not _caps_run_on(before, prev, margin, size)
+    ):
         return True  # a heading in capitals on a line of its own
     return _bold_run_in(line) and not prev.words[-1].bold and ends_clause(prev, semicolon=False)
 
@@ -235,11 +240,15 @@ def _runs_on(prev: Line, line: Line, margin: float | None, size: float) -> bool:
     asked where a bold line ends: a heading ends without a stop, and a name or a command may
     follow it in lower case.)"""
     return (
-        margin is not None
-        and line.words[0].text[:1].islower()
-        and abs(margin - prev.bbox.x1) < size
+        line.words[0].text[:1].islower()
+        and _at_margin(prev, margin, size)
         and not ends_clause(prev)
     )
+
+
+def _at_margin(line: Line, margin: float | None, size: float) -> bool:
+    """Does ``line`` end at the block's justified right margin (see :class:`_Frame`)?"""
+    return margin is not None and abs(margin - line.bbox.x1) < size
 
 
 def _caps_run_on(before: Line | None, prev: Line, margin: float | None, size: float) -> bool:
@@ -248,8 +257,7 @@ def _caps_run_on(before: Line | None, prev: Line, margin: float | None, size: fl
     block's justified margin and on into it without a stop?"""
     return (
         before is not None
-        and margin is not None
-        and abs(margin - before.bbox.x1) < size
+        and _at_margin(before, margin, size)
         and not capitals_line(before)
         and not _stops(before)
     )
@@ -299,9 +307,8 @@ def _full(line: Line, frame: _Frame, size: float) -> bool:
     indent) to the right margin its lines share (see :class:`_Frame`), which is the block's
     right edge too (two short lines of one length end together by chance)?"""
     return (
-        frame.margin is not None
-        and abs(frame.margin - frame.right) < size
-        and abs(frame.margin - line.bbox.x1) < size
+        _at_margin(line, frame.margin, size)
+        and abs(frame.margin - frame.right) < size  # type: ignore[operator]
         and line.bbox.x0 - frame.left < 3 * size
     )
 

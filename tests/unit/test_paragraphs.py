@@ -13,6 +13,11 @@ def paragraphs(*raw_pages):
     return [p.text for p in analyse("t", list(raw_pages)).paragraphs]
 
 
+def paragraphs_of(lines):
+    """The paragraphs of one page holding ``lines`` (lists of words)."""
+    return paragraphs(page([w for ln in lines for w in ln]))
+
+
 def test_first_line_indent_starts_a_paragraph():
     words, _ = column(PROSE[:2], 50, 300, 100, indent=15)
     assert paragraphs(page(words)) == PROSE[:2]
@@ -78,7 +83,7 @@ def test_break_hyphen_is_removed_and_real_hyphen_kept():
         text_line("ple of patience; the gender-", 50, 112),
         text_line("based analysis held,", 50, 124),
     ]
-    out = paragraphs(page([w for ln in lines for w in ln]))
+    out = paragraphs_of(lines)
     assert out == ["the survey was an example of patience; the gender-based analysis held,"]
 
 
@@ -88,7 +93,7 @@ def test_compound_seen_elsewhere_keeps_its_hyphen():
         text_line("and another state-of-the-", 50, 112),
         text_line("art result here.", 50, 124),
     ]
-    assert paragraphs(page([w for ln in lines for w in ln])) == [
+    assert paragraphs_of(lines) == [
         "a state-of-the-art method and another state-of-the-art result here."
     ]
 
@@ -99,7 +104,7 @@ def test_word_seen_whole_elsewhere_is_joined():
         text_line("the data-", 50, 112),
         text_line("set grows.", 50, 124),
     ]
-    assert paragraphs(page([w for ln in lines for w in ln])) == [
+    assert paragraphs_of(lines) == [
         "the dataset is new and the dataset grows."
     ]
 
@@ -110,7 +115,7 @@ def test_bulleted_items_wrap_under_their_text():
         text_line("two lines of text", 60, 112),
         text_line("• second item", 50, 124),
     ]
-    assert paragraphs(page([w for ln in lines for w in ln])) == [
+    assert paragraphs_of(lines) == [
         "• first item that wraps over two lines of text",
         "• second item",
     ]
@@ -204,7 +209,7 @@ def test_footnote_mark_after_a_full_stop_still_ends_the_sentence():
         text_line("is vague and means different things to different people.1", 50, 100),
         text_line("Some writers on the subject trace its roots far back", 62, 112),
     ]
-    out = paragraphs(page([w for ln in lines for w in ln]))
+    out = paragraphs_of(lines)
     assert out == ["is vague and means different things to different people.1",
                    "Some writers on the subject trace its roots far back"]
 
@@ -365,7 +370,7 @@ def test_a_sentence_running_back_to_the_edge_among_hanging_items_is_not_a_new_it
         _justified(r"\received{date} The date on which the submission was", 50, 400, 172),
         text_line("received by the editorial team.", 70, 184),
     ]
-    assert paragraphs(page([w for ln in lines for w in ln])) == [
+    assert paragraphs_of(lines) == [
         r"\author{name} The name of one author. Repeat the command for each additional author.",
         r"\affil{name} The affiliation of the institution of the author. This command may be repeated.",
         "Some more commands are used by the editors when preparing a submission for publication."
@@ -413,7 +418,7 @@ def test_an_enumeration_in_brackets_wrapping_to_a_line_start_stays_in_its_paragr
         _justified("copyright on the harbour software, and the charts, and", 50, 330, 112),
         text_line("(2) offer you this licence to copy it.", 50, 124),
     ]
-    assert paragraphs(page([w for ln in lines for w in ln])) == [
+    assert paragraphs_of(lines) == [
         "Developers protect your rights with two steps: (1) assert copyright on the harbour"
         " software, and the charts, and (2) offer you this licence to copy it."
     ]
@@ -422,7 +427,7 @@ def test_an_enumeration_in_brackets_wrapping_to_a_line_start_stays_in_its_paragr
 def test_items_in_brackets_and_a_mark_after_a_full_stop_still_open_items():
     items = [text_line(t, 50, 100 + 12 * k) for k, t in
              enumerate(["(i) First item of the list", "(ii) Second item of the list", "(iii) And so on"])]
-    assert paragraphs(page([w for ln in items for w in ln])) == [
+    assert paragraphs_of(items) == [
         "(i) First item of the list", "(ii) Second item of the list", "(iii) And so on"
     ]
     lines = [
@@ -430,7 +435,7 @@ def test_items_in_brackets_and_a_mark_after_a_full_stop_still_open_items():
         _justified("of the year, and they kept them well in all the storms.", 50, 330, 112),
         text_line("(2) The second rule was about the tide.", 50, 124),
     ]
-    assert paragraphs(page([w for ln in lines for w in ln]))[-1] == "(2) The second rule was about the tide."
+    assert paragraphs_of(lines)[-1] == "(2) The second rule was about the tide."
 
 
 def test_a_line_of_capitals_inside_a_justified_sentence_is_not_a_heading():
@@ -441,7 +446,7 @@ def test_a_line_of_capitals_inside_a_justified_sentence_is_not_a_heading():
         _justified("BASIS, WITHOUT WARRANTIES OR CONDITIONS", 50, 330, 112),
         text_line("OF ANY KIND, either express or implied.", 50, 124),
     ]
-    assert paragraphs(page([w for ln in lines for w in ln])) == [
+    assert paragraphs_of(lines) == [
         "The work is provided by the harbour authority on an as is BASIS, WITHOUT WARRANTIES"
         " OR CONDITIONS OF ANY KIND, either express or implied."
     ]
@@ -454,5 +459,5 @@ def test_a_heading_in_capitals_after_a_finished_paragraph_still_stands_alone():
         text_line("LIMITATION OF LIABILITY", 50, 124),
         text_line("In no event shall the harbour be liable.", 50, 136),
     ]
-    got = paragraphs(page([w for ln in lines for w in ln]))
+    got = paragraphs_of(lines)
     assert got[-2:] == ["LIMITATION OF LIABILITY", "In no event shall the harbour be liable."]
