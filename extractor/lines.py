@@ -20,7 +20,7 @@ import regex
 from extractor.gutters import RiverFinder
 from extractor.model import BBox, Line, Word
 from extractor.stats import median
-from extractor.textnorm import LIST_MARK
+from extractor.textnorm import BULLET_CHARS, LIST_MARK
 
 # A gap wider than this many font sizes always separates two line fragments.
 GUTTER_GAP_EM = 1.2
@@ -34,7 +34,7 @@ _SIZE, _X0, _BASELINE = attrgetter("size"), attrgetter("bbox.x0"), attrgetter("b
 _TEXT, _UPRIGHT = attrgetter("text"), attrgetter("upright")
 # Left to right; words drawn at one place are put in one order whatever the stream's order.
 _X_ORDER = attrgetter("bbox.x0", "bbox.x1", "text")
-BULLETS = frozenset("•◦▪▫‣∙·●○■□➢►✓❖➔")
+BULLETS = frozenset(BULLET_CHARS)
 
 
 def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:

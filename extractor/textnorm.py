@@ -52,9 +52,12 @@ SOFT_HYPHEN = "\u00ad"
 SECTION_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 # How a sentence ends, closing quotes and brackets included ("...moved.”", "(see above.)").
 SENTENCE_END = (".", "!", "?", ".\u201d", ".\"", "?\u201d", "!\u201d", ".)", ".\u2019")
-# A word that opens a list item: a bullet, or a number or letter with "." or ")".
+# The bullets that open list items (those of SYMBOL_BULLETS among them), for every stage that
+# looks for one: lines, paragraphs, writers.
+BULLET_CHARS = "•◦▪▫‣∙·●○■□➢►✓❖➔"
+# A word that opens a list item: a bullet or a dash, or a number or letter with "." or ")".
 LIST_MARK = regex.compile(
-    r"^(?:[•◦▪▫‣∙·●○■□➢►✓❖➔–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$"
+    rf"^(?:[{BULLET_CHARS}–—*-]|\(?\d{{1,2}}[.)]|\(?[a-z][.)]|\(?[ivx]{{1,4}}[.)])$"
 )
 # pdfminer's stand-in for a glyph without a Unicode mapping: "(cid:12)".
 _CID = re.compile(r"\(cid:\d+\)")

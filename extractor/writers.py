@@ -23,6 +23,7 @@ import regex
 from extractor.model import BBox, Block, Document, Line, Page, Paragraph, Role, Word
 from extractor.repair.text import join_lines
 from extractor.roles import body_size
+from extractor.textnorm import BULLET_CHARS
 
 SCHEMA_VERSION = "1.1"
 NDIGITS = 2  # coordinates and sizes in JSON are rounded to 1/100 point
@@ -33,7 +34,7 @@ H2_RATIO, BOLD_GAIN = 1.4, 0.15
 # them no wider than this many times their median gap belong inside one word.
 SPACED_SHARE, SPACED_GAP = 0.8, 1.3
 
-BULLET = regex.compile(r"^[•◦▪▫‣∙·●○■□➢►✓❖➔\u2013\u2014*-]$")
+BULLET = regex.compile(rf"^[{BULLET_CHARS}\u2013\u2014*-]$")
 ORDERED = regex.compile(r"^\d{1,9}[.)]$")
 MD_SPECIAL = regex.compile(r"([\\`*_\[\]<~])")
 MD_LINE_START = regex.compile(r"^(?:([#>+=|-])|(\d{1,9})([.)])(?=\s|$))")
