@@ -13,6 +13,12 @@ def paragraphs(*raw_pages):
     return [p.text for p in analyse("t", list(raw_pages)).paragraphs]
 
 
+def _full_lines_then(full, last, top=100.0):
+    """Lines of ``full`` justified from x=50 to 330, then ``last`` set from the left edge."""
+    lines = [_justified(t, 50, 330, top + 12 * k) for k, t in enumerate(full)]
+    return [*lines, text_line(last, 50, top + 12 * len(full))]
+
+
 def paragraphs_of(lines):
     """The paragraphs of one page holding ``lines`` (lists of words)."""
     return paragraphs(page([w for ln in lines for w in ln]))
@@ -413,11 +419,13 @@ def test_double_spaced_rows_that_do_not_run_on_stay_apart():
 def test_an_enumeration_in_brackets_wrapping_to_a_line_start_stays_in_its_paragraph():
     # "(2)" opens the line only because the justified line before it was full: the sentence
     # "... two steps: (1) assert copyright on the software, and (2) offer you ..." runs on.
-    lines = [
-        _justified("Developers protect your rights with two steps: (1) assert", 50, 330, 100),
-        _justified("copyright on the harbour software, and the charts, and", 50, 330, 112),
-        text_line("(2) offer you this licence to copy it.", 50, 124),
-    ]
+    lines = _full_lines_then(
+        [
+            "Developers protect your rights with two steps: (1) assert",
+            "copyright on the harbour software, and the charts, and",
+        ],
+        "(2) offer you this licence to copy it.",
+    )
     assert paragraphs_of(lines) == [
         "Developers protect your rights with two steps: (1) assert copyright on the harbour"
         " software, and the charts, and (2) offer you this licence to copy it."
@@ -430,22 +438,26 @@ def test_items_in_brackets_and_a_mark_after_a_full_stop_still_open_items():
     assert paragraphs_of(items) == [
         "(i) First item of the list", "(ii) Second item of the list", "(iii) And so on"
     ]
-    lines = [
-        _justified("The pilots kept two rules for the channel in every season", 50, 330, 100),
-        _justified("of the year, and they kept them well in all the storms.", 50, 330, 112),
-        text_line("(2) The second rule was about the tide.", 50, 124),
-    ]
+    lines = _full_lines_then(
+        [
+            "The pilots kept two rules for the channel in every season",
+            "of the year, and they kept them well in all the storms.",
+        ],
+        "(2) The second rule was about the tide.",
+    )
     assert paragraphs_of(lines)[-1] == "(2) The second rule was about the tide."
 
 
 def test_a_line_of_capitals_inside_a_justified_sentence_is_not_a_heading():
     # A licence's disclaimer: the sentence goes into capitals mid-line; one line of it is all
     # capitals, and the next goes on in lower case.
-    lines = [
-        _justified("The work is provided by the harbour authority on an as is", 50, 330, 100),
-        _justified("BASIS, WITHOUT WARRANTIES OR CONDITIONS", 50, 330, 112),
-        text_line("OF ANY KIND, either express or implied.", 50, 124),
-    ]
+    lines = _full_lines_then(
+        [
+            "The work is provided by the harbour authority on an as is",
+            "BASIS, WITHOUT WARRANTIES OR CONDITIONS",
+        ],
+        "OF ANY KIND, either express or implied.",
+    )
     assert paragraphs_of(lines) == [
         "The work is provided by the harbour authority on an as is BASIS, WITHOUT WARRANTIES"
         " OR CONDITIONS OF ANY KIND, either express or implied."
