@@ -171,7 +171,7 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | N
         if (
             indent < 0.3 * size
             and prev.bbox.x0 - frame.left > 0.3 * size
-            and not (line.words[0].text[:1].islower() and not ends_clause(prev))
+            and not _goes_on(prev, line)
         ):
             return True
     elif 0.7 * size < indent < 10 * size and prev.bbox.x0 - frame.left < 0.7 * size:
@@ -239,11 +239,12 @@ def _runs_on(prev: Line, line: Line, margin: float | None, size: float) -> bool:
     committee" / "**prof. Rossi**") does not run on: no two lines of it end together. (Not
     asked where a bold line ends: a heading ends without a stop, and a name or a command may
     follow it in lower case.)"""
-    return (
-        line.words[0].text[:1].islower()
-        and _at_margin(prev, margin, size)
-        and not ends_clause(prev)
-    )
+    return _goes_on(prev, line) and _at_margin(prev, margin, size)
+
+
+def _goes_on(prev: Line, line: Line) -> bool:
+    """Does ``line`` open in lower case after ``prev`` ended without a stop: one sentence?"""
+    return line.words[0].text[:1].islower() and not ends_clause(prev)
 
 
 def _at_margin(line: Line, margin: float | None, size: float) -> bool:
@@ -306,9 +307,11 @@ def _full(line: Line, frame: _Frame, size: float) -> bool:
     """Is ``line`` a full line of justified text: from the block's left edge (or a first-line
     indent) to the right margin its lines share (see :class:`_Frame`), which is the block's
     right edge too (two short lines of one length end together by chance)?"""
+    margin = frame.margin
     return (
-        _at_margin(line, frame.margin, size)
-        and abs(frame.margin - frame.right) < size  # type: ignore[operator]
+        margin is not None
+        and abs(margin - frame.right) < size
+        and _at_margin(line, margin, size)
         and line.bbox.x0 - frame.left < 3 * size
     )
 
