@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 pymupdf = pytest.importorskip("pymupdf")
 pytest.importorskip("pdfplumber")
 
+import extractor  # noqa: E402
 from extractor.errors import (  # noqa: E402
     BackendMissingError,
     DamagedPDFError,
@@ -183,3 +185,21 @@ def test_hangul_on_a_korean_page_is_left_as_it_is():
     korean = ["한국", "\ud44e", "표"]  # 한 is below U+D400: the page is Korean
     blocks, words = _span_page(korean)
     assert [w.text for w in _words(blocks, words, 0, [0, 0])] == korean
+
+
+@pytest.mark.parametrize("corrections", [True, False])
+def test_word_boxes_do_not_depend_on_pymupdfs_quad_corrections(corrections):
+    # PyMuPDF's process-wide "quad corrections" recompute glyph boxes from font metrics; some
+    # installs leave them on, others switch them off on import. The boxes read must be the
+    # same either way (they are MuPDF's own), and the caller's setting must be left as it was.
+    pdf = Path(__file__).resolve().parent.parent / "samples" / "corpus_fedreg_p1.pdf"
+    tools = pymupdf.TOOLS
+    before = tools.unset_quad_corrections()
+    try:
+        tools.unset_quad_corrections(True)
+        native = extractor.extract(pdf).to_json()
+        tools.unset_quad_corrections(not corrections)
+        assert extractor.extract(pdf).to_json() == native
+        assert tools.unset_quad_corrections() is (not corrections)
+    finally:
+        tools.unset_quad_corrections(before)
