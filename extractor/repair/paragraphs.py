@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractor.glued.lexicon import DANGLING
 from extractor.model import Block, Line, Role, same_type
 from extractor.lines import FOLIO, LEADER_CHARS
 from extractor.stats import median
@@ -157,6 +158,8 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | N
         return True
     if _starts_item(line) and _may_end_before_item(prev, line, frame, size):
         return True
+    if _cut_short(prev):
+        return False
     opening = line.words[0].text
     if opening[:1].isdigit() and len(line.words) > 1 and SECTION_NUMBER.match(opening):
         if ends_clause(prev):
@@ -180,6 +183,20 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | N
         if ends_clause(prev) or stopped_short(prev, line, frame.right, size):
             return True
     return stopped_short(prev, line, frame.right, size)
+
+
+# Words a sentence never stops on and a layout rarely does: articles, prepositions and
+# possessives (the lexicon's DANGLING words less the conjunctions: the items of a legal
+# enumeration end in "...; or", an algorithm's lines in "end if").
+_RUNS_ON = DANGLING - {"and", "or", "nor", "but", "if", "because", "although", "whether"}
+
+
+def _cut_short(line: Line) -> bool:
+    """Does ``line`` end on an article or preposition ("... Felis lybica, the")? No paragraph
+    ends there: a line that stops short on one was cut by a picture it wraps around. A
+    capital A is left out: it names things ("alpha Cen A", "Appendix A") as often."""
+    last = line.words[-1].text
+    return last != "A" and last.isalpha() and last.lower() in _RUNS_ON
 
 
 def _contents_entry(line: Line) -> bool:

@@ -473,3 +473,27 @@ def test_a_heading_in_capitals_after_a_finished_paragraph_still_stands_alone():
     ]
     got = paragraphs_of(lines)
     assert got[-2:] == ["LIMITATION OF LIABILITY", "In no event shall the harbour be liable."]
+
+
+def test_a_line_cut_short_by_a_picture_on_an_article_does_not_end_the_paragraph():
+    # Justified text wrapping round a picture on its right: the line beside the picture
+    # stops short on "the", and the sentence goes on under the picture at the full measure.
+    first = _justified("The needs of the cats of today have changed little from those", 50, 330, 100)
+    beside = text_line("of their wild ancestor, Felis lybica, the", 50, 112)
+    under = text_line("African wildcat.", 50, 124)
+    assert paragraphs(page(first + beside + under)) == [
+        "The needs of the cats of today have changed little from those of their wild ancestor,"
+        " Felis lybica, the African wildcat."
+    ]
+
+
+def test_a_short_line_ending_on_a_conjunction_or_a_capital_a_still_ends_a_paragraph():
+    # "...; or" ends an item of a legal enumeration; "Alpha Cen A" names a star.
+    for last in ("the licence is void; or", "the star named Alpha Cen A"):
+        first = _justified("When the conditions of the clauses above are not met then", 50, 330, 100)
+        short = text_line(last, 50, 112)
+        nxt = text_line("Another paragraph starts here.", 50, 124)
+        assert paragraphs(page(first + short + nxt)) == [
+            "When the conditions of the clauses above are not met then " + last,
+            "Another paragraph starts here.",
+        ]
