@@ -7,7 +7,8 @@ Builds documents of several layouts from the prose of the licences in
 python-docx (two and three columns, justified or ragged, first-line indents or spaced
 paragraphs, a bulleted and a numbered list, a picture and a table with captions, a heading
 across two column sections) and flat ODF files (footnotes, a framed sidebar, a running head
-and a page-number foot). LibreOffice (`soffice --headless --convert-to pdf`) exports them;
+and a page-number foot; pictures that justified text wraps round, in one and in two
+columns). LibreOffice (`soffice --headless --convert-to pdf`) exports them;
 extractor reads the PDFs and the corpus's metric (../shared/corpus/score.py) scores the text
 against the paragraphs put in, titles and headings first, sidebar text after the flow.
 Prints a Markdown table. Needs `apt-get install libreoffice-writer-nogui` and
@@ -198,6 +199,7 @@ def word_report(out: Path, paras: list[str]) -> list[str]:
 _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink"
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
@@ -241,6 +243,16 @@ _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="Sect" style:family="section">
   <style:section-properties><style:columns fo:column-count="NCOLS" fo:column-gap="0.8cm"/>
   </style:section-properties>
+ </style:style>
+ <style:style style:name="picR" style:family="graphic">
+  <style:graphic-properties style:wrap="parallel" style:horizontal-pos="right"
+   style:horizontal-rel="paragraph" style:vertical-pos="top" style:vertical-rel="paragraph"
+   fo:margin-left="0.3cm" fo:margin-bottom="0.2cm"/>
+ </style:style>
+ <style:style style:name="picL" style:family="graphic">
+  <style:graphic-properties style:wrap="parallel" style:horizontal-pos="left"
+   style:horizontal-rel="paragraph" style:vertical-pos="top" style:vertical-rel="paragraph"
+   fo:margin-right="0.3cm" fo:margin-bottom="0.2cm"/>
  </style:style>
  <style:style style:name="fr1" style:family="graphic">
   <style:graphic-properties fo:border="0.05cm solid #000000" fo:padding="0.2cm"
@@ -321,6 +333,50 @@ def odt_notes(
     return truth + (_SIDE if sidebar else [])
 
 
+def _grey_png() -> str:
+    """A small grey picture, base64-encoded, for the frames text wraps around."""
+    import base64
+
+    import pymupdf
+
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 45), False)
+    pix.clear_with(180)
+    return base64.b64encode(pix.tobytes("png")).decode("ascii")
+
+
+def odt_wrapped(out: Path, paras: list[str], *, ncols: int, width_cm: float, size: float = 10) -> list[str]:
+    """Justified text wrapping round pictures: every third paragraph, from the second on,
+    anchors one, on the right and on the left in turn (the lines beside a picture on the
+    left start further in, those beside one on the right stop short)."""
+    esc = html.escape
+    title = "Pictures Among the Terms"
+    body = [
+        f'<text:p text:style-name="Title">{esc(title)}</text:p>',
+        '<text:section text:style-name="Sect" text:name="S1">',
+    ]
+    png = _grey_png()
+    for i, text in enumerate(paras):
+        if i % 3 == 1:
+            side = "picR" if (i // 3) % 2 == 0 else "picL"
+            frame = (
+                f'<draw:frame draw:style-name="{side}" text:anchor-type="paragraph" '
+                f'svg:width="{width_cm}cm" svg:height="{width_cm * 0.75:.2f}cm"><draw:image>'
+                f"<office:binary-data>{png}</office:binary-data></draw:image></draw:frame>"
+            )
+            body.append(f'<text:p text:style-name="Standard">{frame}{esc(text)}</text:p>')
+        else:
+            body.append(f'<text:p text:style-name="Standard">{esc(text)}</text:p>')
+    body.append("</text:section>")
+    head = (
+        _ODT_HEAD.replace("HSIZE", str(size + 2))
+        .replace("SSIZE", str(size - 1))
+        .replace("SIZE", str(size))
+        .replace("NCOLS", str(ncols))
+    )
+    out.write_text(head + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
+    return [title, *paras]
+
+
 # ---- the run ------------------------------------------------------------------------------
 
 
@@ -349,6 +405,11 @@ def documents(paras: list[str]) -> list[tuple[str, str, Callable[[Path], list[st
         ("odt_three_columns_notes", dict(ncols=3, sidebar=False, size=9), 16),
     ]:
         out.append((name, "fodt", lambda p, kw=kw, ps=take(n): odt_notes(p, ps, **kw)))
+    for name, kw, n in [
+        ("odt_one_column_wrapped", dict(ncols=1, width_cm=6.0, size=11), 9),
+        ("odt_two_columns_wrapped", dict(ncols=2, width_cm=3.5), 12),
+    ]:
+        out.append((name, "fodt", lambda p, kw=kw, ps=take(n): odt_wrapped(p, ps, **kw)))
     return out
 
 
