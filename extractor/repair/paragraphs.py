@@ -182,7 +182,24 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | N
         # beside a drop cap are indented too, under a first line that runs on.
         if ends_clause(prev) or stopped_short(prev, line, frame.right, size):
             return True
-    return stopped_short(prev, line, frame.right, size)
+    return stopped_short(prev, line, frame.right, size) and not _wraps(before, prev, line, frame, size)
+
+
+def _wraps(before: Line | None, prev: Line, line: Line, frame: _Frame, size: float) -> bool:
+    """Does ``prev`` stop short at a narrower measure that the line above or below it ends at
+    too: justified text wrapping round a picture on its right? Lines ending together (to a
+    tenth of the type size) well inside the block's right edge, of five words or more, or of
+    three or more when the sentence goes on into ``line`` in lower case (a narrow column
+    beside a picture); rows of a table with a column set flush right are shorter. ``line``
+    opens with a letter, as a sentence going on does."""
+    x1 = prev.bbox.x1
+    if frame.right - x1 < 2 * size or not line.words[0].text[:1].isalpha():
+        return False  # ("(B) ..." under "(A) ...": options of a question, not a sentence)
+    least = 3 if _goes_on(prev, line) else 5
+    return len(prev.words) >= least and any(
+        other is not None and len(other.words) >= least and abs(other.bbox.x1 - x1) < 0.1 * size
+        for other in (before, line)
+    )
 
 
 # Words a sentence never stops on and a layout rarely does: articles, prepositions and

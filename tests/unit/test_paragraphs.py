@@ -497,3 +497,30 @@ def test_a_short_line_ending_on_a_conjunction_or_a_capital_a_still_ends_a_paragr
             "When the conditions of the clauses above are not met then " + last,
             "Another paragraph starts here.",
         ]
+
+
+def test_lines_wrapping_round_a_picture_on_their_right_stay_one_paragraph():
+    # Justified lines at the full measure, then lines stopping together at a picture's left
+    # edge, then the full measure again: one paragraph, although the lines beside the
+    # picture stop well short of the block's right edge.
+    full = "the quay was busier than it had been for a century although almost"
+    lines = [
+        _justified("The harbour at the mouth of the river was never deep enough and", 50, 330, 100),
+        _justified("To apply the rule to your own work attach the following", 50, 230, 112),
+        _justified("notice with the fields enclosed by brackets replaced and", 50, 230, 124),
+        _justified("with your own identifying information in the same way as", 50, 230, 136),
+        _justified(full, 50, 330, 148),
+        text_line("nobody knew it.", 50, 160),
+    ]
+    got = paragraphs_of(lines)
+    assert len(got) == 1 and got[0].endswith("nobody knew it.")
+
+
+def test_options_of_a_question_ending_together_stay_apart():
+    # "(A) ..." over "(B) ...", as wide as each other: not a sentence going on.
+    lines = [
+        _justified("Which of these statements about the function is true here", 50, 330, 100),
+        text_line("(A) the function is odd when f is even", 50, 112),
+        text_line("(B) the function is even when f is odd", 50, 124),
+    ]
+    assert paragraphs_of(lines)[-1] == "(B) the function is even when f is odd"
