@@ -180,13 +180,15 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
 
 
 def _prose_line(b: Block, text: str, size: float, width: float) -> bool:
-    """A sentence of body type across half the page's width or more: the page's text starting
-    (or ending) close to the edge, not a running head or foot, which are short or set apart."""
-    return (
-        abs(b.size - size) <= 0.05 * size
-        and b.bbox.width >= 0.5 * width
-        and _sentence(text)
-    )
+    """A sentence of body type across half the page's width or more, or the end of one run
+    over from the page before ("material outside their relationship with you."): the page's
+    text starting (or ending) close to the edge, not a running head or foot, which are short
+    or set apart and do not open in lower case to end with a full stop."""
+    if abs(b.size - size) > 0.05 * size:
+        return False
+    if b.bbox.width >= 0.5 * width and _sentence(text):
+        return True
+    return text[:1].islower() and len(text.split()) >= 3 and text.endswith(SENTENCE_END)
 
 
 def _mark_number_rows(blocks: list[Block], roles: list[Role], height: float) -> None:

@@ -185,6 +185,9 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | N
     return stopped_short(prev, line, frame.right, size) and not _wraps(before, prev, line, frame, size)
 
 
+_QUOTES = "\"'\u201c\u2018\u00ab"
+
+
 def _wraps(before: Line | None, prev: Line, line: Line, frame: _Frame, size: float) -> bool:
     """Does ``prev`` stop short at a narrower measure that the line above or below it ends at
     too: justified text wrapping round a picture on its right? Lines ending together (to a
@@ -193,9 +196,10 @@ def _wraps(before: Line | None, prev: Line, line: Line, frame: _Frame, size: flo
     beside a picture); rows of a table with a column set flush right are shorter. ``line``
     opens with a letter, as a sentence going on does."""
     x1 = prev.bbox.x1
-    if frame.right - x1 < 2 * size or not line.words[0].text[:1].isalpha():
+    opening = line.words[0].text.lstrip(_QUOTES)[:1]
+    if frame.right - x1 < 2 * size or not opening.isalpha():
         return False  # ("(B) ..." under "(A) ...": options of a question, not a sentence)
-    least = 3 if _goes_on(prev, line) else 5
+    least = 3 if opening.islower() and not ends_clause(prev) else 5
     return len(prev.words) >= least and any(
         other is not None and len(other.words) >= least and abs(other.bbox.x1 - x1) < 0.1 * size
         for other in (before, line)

@@ -524,3 +524,26 @@ def test_options_of_a_question_ending_together_stay_apart():
         text_line("(B) the function is even when f is odd", 50, 124),
     ]
     assert paragraphs_of(lines)[-1] == "(B) the function is even when f is odd"
+
+
+def test_the_end_of_a_sentence_alone_at_the_top_of_the_next_page_is_body_text():
+    # The last line of a paragraph carried over to a page that holds nothing else: short,
+    # at the top, in body type, but opening in lower case and ending with a full stop.
+    full = ["The harbour at the mouth of the river was never deep enough for",
+            "the ships that the town council kept ordering and every spring the",
+            "pilots argued about where exactly the old channel of the river"]
+    first = [w for k, t in enumerate(full) for w in _justified(t, 50, 330, 730 + 12 * k)]
+    carried = text_line("had moved since the last survey.", 50, 60, page=1)
+    assert paragraphs(page(first), page(carried, number=1)) == [
+        " ".join(full) + " had moved since the last survey."
+    ]
+
+
+def test_a_line_opening_with_a_quote_beside_a_picture_runs_on():
+    lines = [
+        _justified("Legal Entity shall mean the union of the acting entity and all", 50, 330, 100),
+        _justified("other entities that control or are controlled by", 50, 230, 112),
+        _justified("that entity for the purposes of this definition,", 50, 230, 124),
+        text_line("\u201ccontrol\u201d means the power to cause the direction of it.", 50, 136),
+    ]
+    assert len(paragraphs_of(lines)) == 1
