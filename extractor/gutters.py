@@ -71,12 +71,19 @@ class RiverFinder:
     def _reaches(self, j: int, x: float) -> bool:
         return self.starts[j][0] < x < self.ends[j][-1]
 
-    def stretched(self, k: int, left: float, right: float, x0: float, x1: float, size: float) -> bool:
+    def stretched(
+        self, k: int, left: float, right: float, x0: float, x1: float, size: float, *, narrow: bool = False
+    ) -> bool:
         """Is line ``k`` from ``left`` to ``right`` one justified line whose space [x0, x1] was
         stretched? The nearest lines above and below that reach across it both start at
         ``left``, end at ``right`` and hold at most an ordinary word space there; lines of two
         words stretched the same way (a narrow column of long words) are looked past, while
-        rows of two cells alone (a table) confirm nothing."""
+        rows of two cells alone (a table) confirm nothing.
+
+        With ``narrow`` (a measure narrower than the page's columns: beside a picture or a
+        sidebar) only the words within [left, right] of the other lines count, as text beside
+        the measure shares their baselines, and the line above may be a paragraph's first
+        line, indented, with white space before it."""
         tol = 0.1 * size
         mid = (x0 + x1) / 2
         base = self.baselines[k]
@@ -85,10 +92,13 @@ class RiverFinder:
             j = k + step
             while 0 <= j < len(self.starts) and abs(self.baselines[j] - base) <= 4 * size:
                 starts, ends = self.starts[j], self.ends[j]
-                if starts[0] < mid < ends[-1]:
+                if narrow:
+                    starts, ends, indented = self._within(starts, ends, left, right, size)
+                    indented = indented and step < 0
+                if starts and starts[0] < mid < ends[-1]:
                     i = bisect_right(starts, mid) - 1
                     hole = 0.0 if ends[i] > mid else starts[i + 1] - ends[i]
-                    spans = any(abs(x - left) <= tol for x in starts) and any(
+                    spans = (narrow and indented or any(abs(x - left) <= tol for x in starts)) and any(
                         abs(x - right) <= tol for x in ends
                     )
                     if spans and hole >= 0.35 * (x1 - x0) and len(starts) == 2:
@@ -100,6 +110,21 @@ class RiverFinder:
                     break
                 j += step
         return found > 0
+
+    @staticmethod
+    def _within(
+        starts: list[float], ends: list[float], left: float, right: float, size: float
+    ) -> tuple[list[float], list[float], bool]:
+        """The words of a line set within [left, right], and whether they start inside it
+        after white space (an indented first line) rather than running on from the left."""
+        tol = 0.1 * size
+        keep = [n for n, (s, e) in enumerate(zip(starts, ends)) if s >= left - tol and e <= right + tol]
+        if not keep:
+            return [], [], False
+        first = keep[0]
+        before = ends[first - 1] if first > 0 else left - size
+        indented = starts[first] >= left and left - before >= size
+        return [starts[n] for n in keep], [ends[n] for n in keep], indented
 
     def _edge_along(self, near: list[int], x0: float, x1: float, size: float) -> bool:
         """Does a column edge run along the gap: in most nearby lines that reach across it, a

@@ -155,11 +155,23 @@ def _split_at_gutters(words: list[Word], rivers: RiverFinder, k: int) -> list[Li
                 verdict = False  # as wide as the line's word spaces, with nothing around to say
             elif verdict is None:
                 verdict = gap > GUTTER_GAP_EM * size or gap > SPACING_RATIO * max(normal, 0.1 * size)
+            if verdict and i == start and i + 2 == len(words) and _prose_pair(words[i], words[i + 1]):
+                # Two words stretched apart by justification in a narrow measure (beside a
+                # picture or a sidebar), between lines that run the same width.
+                verdict = not rivers.stretched(
+                    k, starts[start], ends[i + 1], ends[i], starts[i + 1], size, narrow=True
+                )
         if verdict:
             lines.append(Line.of(words[start : i + 1]))
             start = i + 1
     lines.append(Line.of(words[start:]))
     return lines
+
+
+def _prose_pair(a: Word, b: Word) -> bool:
+    """Two words of running text ("accept this"), not a contents entry and its page
+    ("Index 23") or the cells of a table row."""
+    return a.text[:1].isalpha() and b.text[:1].isalpha() and b.text[:1].islower()
 
 
 def _absorb_scripts(lines: list[Line]) -> list[Line]:

@@ -313,3 +313,32 @@ def test_rows_of_two_cells_are_not_taken_for_stretched_lines():
     words = [w for k, (a, b) in enumerate(rows) for w in _spread(a, b, 100 + 12 * k)]
     lines = texts(build_lines(words))
     assert "Licence" in lines and "41%" in lines
+
+
+def _justify_words(texts, x0, x1, top, size=10.0):
+    """Words of ``texts`` justified from ``x0`` to ``x1`` (each 0.5 em per character)."""
+    widths = [len(t) * 0.5 * size for t in texts]
+    gap = (x1 - x0 - sum(widths)) / (len(texts) - 1)
+    out, x = [], x0
+    for t, w in zip(texts, widths):
+        out.append(word(t, x, top, size))
+        x += w + gap
+    return out
+
+
+def test_two_words_stretched_apart_beside_a_sidebar_stay_one_line():
+    # A narrow measure (227-286) beside a boxed sidebar set in larger type on the left, on
+    # nearly the same baselines: justification stretches the lines of two words to gaps of
+    # two ems, which are word spaces all the same (the first line is indented).
+    words = [
+        *_justify_words(["You", "are", "not"], 238, 286, 600),
+        *_justify_words(["required", "to"], 227, 286, 612),
+        *_justify_words(["accept", "this"], 227, 286, 624),
+        *_justify_words(["License", "in"], 227, 286, 636),
+        *text_line("In brief: a licence", 60, 601, 12.0),
+        *text_line("grants permissions.", 60, 615, 12.0),
+        *text_line("Keep it with copies.", 60, 629, 12.0),
+    ]
+    texts = [ln.text for ln in build_lines(words)]
+    assert "accept this" in texts and "required to" in texts and "License in" in texts
+
