@@ -8,7 +8,7 @@ python-docx (two and three columns, justified or ragged, first-line indents or s
 paragraphs, a bulleted and a numbered list, a picture and a table with captions, a heading
 across two column sections) and flat ODF files (footnotes, a framed sidebar, a running head
 and a page-number foot; pictures that justified text wraps round, in one and in two
-columns). LibreOffice (`soffice --headless --convert-to pdf`) exports them;
+columns; a pull quote and a shaded sidebar in a magazine's columns). LibreOffice (`soffice --headless --convert-to pdf`) exports them;
 extractor reads the PDFs and the corpus's metric (../shared/corpus/score.py) scores the text
 against the paragraphs put in, titles and headings first, sidebar text after the flow.
 Prints a Markdown table. Needs `apt-get install libreoffice-writer-nogui` and
@@ -227,6 +227,10 @@ _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:paragraph-properties fo:margin-bottom="0.25cm"/>
   <style:text-properties fo:font-size="SSIZEpt"/>
  </style:style>
+ <style:style style:name="Pull" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center"/>
+  <style:text-properties fo:font-size="16pt" fo:font-style="italic" fo:color="#aa0000"/>
+ </style:style>
  <style:style style:name="Running" style:family="paragraph">
   <style:paragraph-properties fo:text-align="center"/>
   <style:text-properties fo:font-size="8pt"/>
@@ -243,6 +247,15 @@ _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="Sect" style:family="section">
   <style:section-properties><style:columns fo:column-count="NCOLS" fo:column-gap="0.8cm"/>
   </style:section-properties>
+ </style:style>
+ <style:style style:name="pq" style:family="graphic">
+  <style:graphic-properties style:wrap="none" style:horizontal-pos="center"
+   style:horizontal-rel="paragraph" fo:border-top="0.06cm solid #aa0000"
+   fo:border-bottom="0.06cm solid #aa0000" fo:padding="0.15cm"/>
+ </style:style>
+ <style:style style:name="sb" style:family="graphic">
+  <style:graphic-properties style:wrap="parallel" fo:background-color="#dde8ff"
+   fo:padding="0.3cm"/>
  </style:style>
  <style:style style:name="picR" style:family="graphic">
   <style:graphic-properties style:wrap="parallel" style:horizontal-pos="right"
@@ -377,6 +390,43 @@ def odt_wrapped(out: Path, paras: list[str], *, ncols: int, width_cm: float, siz
     return [title, *paras]
 
 
+def odt_magazine(out: Path, paras: list[str], *, ncols: int = 2, size: float = 10) -> list[str]:
+    """A magazine's furniture in justified columns: a pull quote (twelve words of the third
+    paragraph in display type, between rules: not text of its own) and a shaded sidebar that
+    the text beside it wraps round (read after the flow)."""
+    esc = html.escape
+    title = "Quotes Pulled From the Terms"
+    body = [
+        f'<text:p text:style-name="Title">{esc(title)}</text:p>',
+        '<text:section text:style-name="Sect" text:name="S1">',
+    ]
+    for i, text in enumerate(paras):
+        frame = ""
+        if i == 3:
+            quote = " ".join(paras[2].split()[5:17])
+            frame = (
+                '<draw:frame draw:style-name="pq" text:anchor-type="paragraph" svg:width="7.5cm">'
+                f'<draw:text-box><text:p text:style-name="Pull">\u201c{esc(quote)}\u201d</text:p>'
+                "</draw:text-box></draw:frame>"
+            )
+        elif i == 6:
+            side = "".join(f'<text:p text:style-name="Side">{esc(t)}</text:p>' for t in _SIDE)
+            frame = (
+                '<draw:frame draw:style-name="sb" text:anchor-type="paragraph" svg:width="6cm">'
+                f"<draw:text-box>{side}</draw:text-box></draw:frame>"
+            )
+        body.append(f'<text:p text:style-name="Standard">{frame}{esc(text)}</text:p>')
+    body.append("</text:section>")
+    head = (
+        _ODT_HEAD.replace("HSIZE", str(size + 2))
+        .replace("SSIZE", str(size - 1))
+        .replace("SIZE", str(size))
+        .replace("NCOLS", str(ncols))
+    )
+    out.write_text(head + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
+    return [title, *paras, *_SIDE]
+
+
 # ---- the run ------------------------------------------------------------------------------
 
 
@@ -410,6 +460,8 @@ def documents(paras: list[str]) -> list[tuple[str, str, Callable[[Path], list[st
         ("odt_two_columns_wrapped", dict(ncols=2, width_cm=3.5), 12),
     ]:
         out.append((name, "fodt", lambda p, kw=kw, ps=take(n): odt_wrapped(p, ps, **kw)))
+    magazine = take(12)
+    out.append(("odt_magazine_pull_quote_sidebar", "fodt", lambda p, ps=magazine: odt_magazine(p, ps)))
     return out
 
 
