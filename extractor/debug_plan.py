@@ -42,6 +42,7 @@ ROLE_COLOURS: dict[Role, Colour] = {
     Role.MARGIN: (1.000, 0.000, 1.000),  # magenta
     Role.NOTE: (0.000, 0.502, 0.502),  # teal
     Role.ARTIFACT: (0.302, 0.349, 0.400),  # slate
+    Role.PULL_QUOTE: (0.800, 0.200, 0.400),  # raspberry
 }
 FILL_OPACITY = 0.18  # a box's fill over white is 255 * (1 - a) + 255 * a * colour
 OUTLINE_WIDTH = 1.2  # points

@@ -130,6 +130,7 @@ class Role(str, Enum):
     MARGIN = "margin"
     NOTE = "note"  # small type set apart from the body: references, notes, figure labels
     ARTIFACT = "artifact"  # ink without words: dotted leaders, rules of punctuation, drop numerals
+    PULL_QUOTE = "pull_quote"  # a passage of the text repeated in display type to catch the eye
 
     @property
     def is_flow(self) -> bool:

@@ -86,6 +86,7 @@ def assign_roles(
         _mark_small_labels(blocks, roles, size)
     _keep_table_columns(blocks, roles, size)
     _mark_sidebars(blocks, roles, rects, size, width * height)
+    _mark_pull_quotes(blocks, roles, size)
     if prose:
         listings = {i for i, b in enumerate(blocks) if roles[i] is Role.BODY and listing(b)}
         _mark_footnotes(blocks, roles, size, height, listings)
@@ -307,6 +308,40 @@ def _mark_sidebars(
         if inside and chars < 0.5 * total:
             for i in inside:
                 roles[i] = Role.SIDEBAR
+
+
+PULL_QUOTE_MIN_WORDS = 6
+OPENING_QUOTES = "\"\u201c\u201e\u00ab\u2018'"
+PULL_QUOTE_MIN_CHARS = 30  # letters and digits: a heading's few words recur in any text
+
+
+def _mark_pull_quotes(blocks: list[Block], roles: list[Role], size: float) -> None:
+    """A passage of the page's text repeated in display type (a magazine's pull quote) is not
+    text of its own: a block of six words or more, in larger type than the body or set apart
+    as a heading or sidebar, in quotation marks or in italics throughout, whose letters and
+    digits recur word for word in a body block of the page (quotation marks, case and
+    line-end hyphens aside). Body text in body type is never a candidate (a template repeating
+    a paragraph keeps both copies), nor a heading in upright type without quotation marks (a
+    section's title that its text repeats)."""
+    candidates = [
+        i
+        for i, b in enumerate(blocks)
+        if (roles[i] in (Role.HEADING, Role.SIDEBAR) or (roles[i] is Role.BODY and b.size >= 1.1 * size))
+        and len(b.text.split()) >= PULL_QUOTE_MIN_WORDS
+        and (b.text.lstrip()[:1] in OPENING_QUOTES or all(w.italic for ln in b.lines for w in ln.words))
+    ]
+    if not candidates:
+        return
+    body = {i: _letters(blocks[i].text) for i, r in enumerate(roles) if r in (Role.BODY, Role.LIST_ITEM)}
+    for i in candidates:
+        quote = _letters(blocks[i].text)
+        if len(quote) >= PULL_QUOTE_MIN_CHARS and any(quote in t for k, t in body.items() if k != i):
+            roles[i] = Role.PULL_QUOTE
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of ``text``, lower-cased: what a quotation repeats."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def _outermost(boxes: list[BBox]) -> list[BBox]:

@@ -574,3 +574,24 @@ def test_a_centred_one_word_head_over_the_text_is_not_a_byline():
     doc = analyse("t", [page(title + head + text)])
     roles = {b.text: b.role for b in doc.pages[0].blocks}
     assert roles["Samenvatting"] is not Role.AUTHOR
+
+
+def _with_display_line(text, italic):
+    """Two paragraphs of body text, and ``text`` in 16 pt display type set between them."""
+    top, y = column(PROSE[:1], 72, 300, 100)
+    quote = text_line(text, 90, y + 10, 16.0, italic=italic)
+    rest, _ = column(PROSE[1:2], 72, 300, y + 40)
+    return analyse("t", [page(top + quote + rest)])
+
+
+def test_a_passage_repeated_in_display_type_is_a_pull_quote_not_text():
+    doc = _with_display_line("\u201cevery spring the pilots argued about where the channel\u201d", italic=False)
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["\u201cevery spring the pilots argued about where the channel\u201d"] is Role.PULL_QUOTE
+    assert [p.text for p in doc.paragraphs] == PROSE[:2]
+
+
+def test_a_heading_that_its_text_repeats_is_still_a_heading():
+    # Upright, no quotation marks: the title of a section, whatever its text goes on to say.
+    doc = _with_display_line("every spring the pilots argued about where the channel", italic=False)
+    assert "every spring the pilots argued about where the channel" in [p.text for p in doc.paragraphs]
