@@ -173,6 +173,30 @@ def cover_share(
     return min(1.0, covered / total)
 
 
+def outlines_box(points: Iterable[tuple[float, float]], box: tuple[float, float, float, float]) -> bool:
+    """Do the points of a path of straight lines trace the rectangle ``box`` (x0, y0, x1, y1):
+    each on its outline, each step along one side, all four corners reached? Producers draw
+    boxes as paths of four or five lines starting anywhere on the outline (LibreOffice starts
+    mid-side), not only as rectangles."""
+    x0, y0, x1, y1 = box
+    tol = 0.5
+    pts = list(points)
+    if len(pts) < 4 or x1 - x0 < 4 * tol or y1 - y0 < 4 * tol:
+        return False
+    corners = set()
+    for x, y in pts:
+        at_x = abs(x - x0) < tol or abs(x - x1) < tol
+        at_y = abs(y - y0) < tol or abs(y - y1) < tol
+        if not (at_x or at_y):
+            return False  # inside the box: not its outline
+        if at_x and at_y:
+            corners.add((abs(x - x0) < tol, abs(y - y0) < tol))
+    for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+        if abs(ax - bx) >= tol and abs(ay - by) >= tol:
+            return False  # a diagonal step: not a side
+    return len(corners) == 4
+
+
 def check_pages(name: str, pages: Iterable[int] | None, count: int) -> list[int]:
     """Validate 0-based page indices against the document's page count."""
     if pages is None:

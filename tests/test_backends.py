@@ -203,3 +203,37 @@ def test_word_boxes_do_not_depend_on_pymupdfs_quad_corrections(corrections):
         assert tools.unset_quad_corrections() is (not corrections)
     finally:
         tools.unset_quad_corrections(before)
+
+
+def _box_drawn_as_lines_pdf() -> bytes:
+    """A shaded box drawn as five lines starting mid-side (as LibreOffice draws its frames),
+    holding a paragraph, beside the page's other text."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=500)
+    x0, y0, x1, y1 = 50.0, 100.0, 250.0, 180.0
+    shape = page.new_shape()
+    shape.draw_polyline([(150, y1), (x0, y1), (x0, y0), (x1, y0), (x1, y1), (150, y1)])
+    shape.finish(fill=(0.85, 0.9, 1.0), color=None)
+    shape.commit()
+    for k, text in enumerate(["In brief: a licence grants permissions, and a", "notice tells users which licence applies to", "the work. Keep both with every copy."]):
+        page.insert_text((60, 120 + 14 * k), text, fontname="helv", fontsize=10)
+    page.insert_text((60, 300), "Body text under the box goes on here.", fontname="helv", fontsize=10)
+    return doc.tobytes()
+
+
+@pytest.mark.parametrize("backend", ["pymupdf", "pdfplumber"])
+def test_a_box_drawn_as_lines_is_read_as_a_box(backend):
+    pages = read(_box_drawn_as_lines_pdf(), backend)
+    boxes = [r.rounded(0) for r in pages[0].rules]
+    assert (50.0, 100.0, 250.0, 180.0) in boxes
+
+
+def test_the_outline_of_a_box_is_told_from_other_paths():
+    from extractor.load import outlines_box
+
+    box = (0.0, 0.0, 20.0, 10.0)
+    assert outlines_box([(10, 10), (0, 10), (0, 0), (20, 0), (20, 10), (10, 10)], box)  # mid-side start
+    assert outlines_box([(0, 0), (20, 0), (20, 10), (0, 10), (0, 0)], box)
+    assert not outlines_box([(0, 0), (20, 10), (0, 10), (20, 0)], box)  # diagonals
+    assert not outlines_box([(0, 0), (20, 0), (20, 10), (0, 10), (10, 5)], box)  # a point inside
+    assert not outlines_box([(0, 0), (20, 0), (20, 10), (10, 10)], box)  # a corner missing

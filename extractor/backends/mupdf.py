@@ -20,7 +20,7 @@ from extractor.errors import (
     ExtractorError,
     NotPDFError,
 )
-from extractor.load import RawPage, check_word_count, cover_share
+from extractor.load import RawPage, check_word_count, cover_share, outlines_box
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
 from extractor.orientation import turn_of
@@ -174,7 +174,7 @@ def page_to_raw(
         rect.width,
         rect.height,
         words,
-        _rects(blocks),
+        _rects(blocks, page),
         chars=stats[0],
         undecodable=stats[1],
         image_cover=cover,
@@ -227,17 +227,74 @@ def _image_cover(page: pymupdf.Page) -> float:
     return cover_share((tuple(i["bbox"]) for i in infos), (0.0, 0.0, box.width, box.height))
 
 
-def _rects(blocks: list[dict]) -> tuple[BBox, ...]:
-    """Rectangles and straight rules drawn on the page (boxes around sidebars, rules)."""
+def _rects(blocks: list[dict], page: pymupdf.Page | None = None) -> tuple[BBox, ...]:
+    """Rectangles and straight rules drawn on the page (boxes around sidebars, rules).
+
+    MuPDF marks a path as a rectangle only when drawn as one; a box drawn as four or five
+    lines (LibreOffice and Word draw their frames so) is a filled shape like any other. Such a
+    shape holding a paragraph's worth of words is looked up among the page's drawings (which
+    costs a millisecond or more, so only then) and kept if its lines trace its box.
+    """
     out = []
+    shapes = []
     for block in blocks:
-        if block.get("type") == 3 and block.get("isrect"):
-            x0, y0, x1, y1 = block["bbox"]
+        if block.get("type") != 3:
+            continue
+        x0, y0, x1, y1 = block["bbox"]
+        if block.get("isrect"):
             if x1 >= x0 and y1 >= y0:
                 out.append(BBox(x0, y0, x1, y1))
                 if len(out) >= _MAX_GRAPHICS:
                     break
-    return tuple(out)
+        elif not block.get("stroked") and x1 - x0 > _BOX_MIN_SIDE and y1 - y0 > _BOX_MIN_SIDE / 2:
+            shapes.append((x0, y0, x1, y1))
+    if page is not None and shapes and len(out) < _MAX_GRAPHICS:
+        holding = _holding_text(shapes, blocks)
+        if holding:
+            out.extend(_outlined_boxes(page, holding))
+    return tuple(out[:_MAX_GRAPHICS])
+
+
+_BOX_MIN_SIDE = 40.0  # points: a shape narrower than this frames no paragraph
+_BOX_MIN_WORDS = 12  # words a shape must hold before its outline is looked at
+_MAX_SHAPES = 50  # shapes weighed a page: a diagram of hundreds frames no sidebar
+
+
+def _holding_text(shapes: list[tuple[float, ...]], blocks: list[dict]) -> list[tuple[float, ...]]:
+    """The shapes with _BOX_MIN_WORDS words or more inside them, counted line by line."""
+    lines = [
+        (line["bbox"], sum(len(span["text"].split()) for span in line["spans"]))
+        for block in blocks
+        if block.get("type", 0) == 0
+        for line in block.get("lines", ())
+    ]
+    out = []
+    for x0, y0, x1, y1 in shapes[:_MAX_SHAPES]:
+        words = sum(
+            n for (a, b, c, d), n in lines if a >= x0 - 1 and b >= y0 - 1 and c <= x1 + 1 and d <= y1 + 1
+        )
+        if words >= _BOX_MIN_WORDS:
+            out.append((x0, y0, x1, y1))
+    return out
+
+
+def _outlined_boxes(page: pymupdf.Page, shapes: list[tuple[float, ...]]) -> list[BBox]:
+    """Of the page's drawn paths, those of straight lines tracing one of ``shapes``' boxes."""
+    try:
+        paths = page.get_cdrawings()
+    except Exception:  # a drawing MuPDF cannot list says nothing about the text
+        return []
+    out = []
+    for path in paths:
+        rect = path.get("rect")
+        items = path.get("items") or ()
+        if not rect or not any(all(abs(a - b) < 1.0 for a, b in zip(rect, s)) for s in shapes):
+            continue
+        if all(item[0] == "l" for item in items):
+            points = [items[0][1], *(item[2] for item in items)] if items else []
+            if outlines_box(points, tuple(rect)):
+                out.append(BBox(*rect))
+    return out
 
 
 def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int]) -> list[Word]:

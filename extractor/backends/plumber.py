@@ -38,7 +38,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.backends.plumber_fonts import Fonts, fonts_for
 from extractor.errors import DamagedPDFError, EncryptedPDFError, NotPDFError
-from extractor.load import RawPage, check_word_count, cover_share
+from extractor.load import RawPage, check_word_count, cover_share, outlines_box
 from extractor.model import BBox, Word
 from extractor.options import ExtractOptions
 from extractor.orientation import turn_of
@@ -357,17 +357,10 @@ def _images(container: LTContainer) -> Iterator[LTImage]:
 
 
 def _is_rect(curve: LTCurve) -> bool:
-    """A path whose every point sits on its bounding box's corners (pdfminer keeps the
-    rectangles some producers draw as paths as curves, not LTRect)."""
+    """A path of lines tracing its bounding box (pdfminer keeps the rectangles some producers
+    draw as paths as curves, not LTRect; LibreOffice starts them mid-side)."""
     pts = getattr(curve, "pts", None) or []
-    if len(pts) < 4:
-        return False
-    tol = 0.5
-    return all(
-        (abs(x - curve.x0) < tol or abs(x - curve.x1) < tol)
-        and (abs(y - curve.y0) < tol or abs(y - curve.y1) < tol)
-        for x, y in pts
-    )
+    return outlines_box(pts, (curve.x0, curve.y0, curve.x1, curve.y1))
 
 
 def _rects(container: LTContainer, transform: Matrix, limit: int = 2000) -> tuple[BBox, ...]:
