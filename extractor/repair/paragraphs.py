@@ -9,6 +9,7 @@ to the column's edge into a line that does not start a paragraph.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.glued.lexicon import DANGLING
@@ -61,6 +62,10 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     prev_page = -1
     prev_inset = False
     column_blocks: dict[tuple[int, int], Block] = {}  # the last block seen in each column
+    asides: dict[int, list[Block]] = {}  # each page's sidebars (they come after its flow)
+    for page, block in blocks:
+        if block.role is Role.SIDEBAR:
+            asides.setdefault(page, []).append(block)
     for page, block in blocks:
         groups = split_block(block)
         if prev is not None and runs and not prev_inset and continues(prev, prev_page, block, page):
@@ -71,7 +76,8 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
             roles.append(block.role)
             pages.append(page)
         above = column_blocks.get((page, block.column)) if block.column >= 0 else None
-        prev, prev_page, prev_inset = block, page, above is not None and _inset(block, above)
+        prev, prev_page = block, page
+        prev_inset = above is not None and _inset(block, above) and not _beside(block, asides.get(page, ()))
         if block.column >= 0:
             column_blocks[(page, block.column)] = block
     return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]
@@ -82,6 +88,15 @@ def _inset(block: Block, above: Block) -> bool:
     quote, a displayed definition)? Its end is the end of its paragraph."""
     size = block.size or 10.0
     return block.bbox.x0 > above.bbox.x0 + 1.5 * size and block.bbox.x1 < above.bbox.x1 - 1.5 * size
+
+
+def _beside(block: Block, sidebars: Iterable[Block]) -> bool:
+    """Is ``block`` set beside one of the page's sidebars (level with it, the box to its left
+    or right)? Text squeezed beside a box is not set in as a quotation is."""
+    return any(
+        s.bbox.v_overlap(block.bbox) > 0 and (s.bbox.x1 <= block.bbox.x0 or s.bbox.x0 >= block.bbox.x1)
+        for s in sidebars
+    )
 
 
 def frame_of(block: Block) -> _Frame:

@@ -547,3 +547,29 @@ def test_a_line_opening_with_a_quote_beside_a_picture_runs_on():
         text_line("\u201ccontrol\u201d means the power to cause the direction of it.", 50, 136),
     ]
     assert len(paragraphs_of(lines)) == 1
+
+
+
+def test_text_squeezed_beside_a_sidebar_runs_on_into_the_block_below():
+    # Flow blocks of one column in reading order: a full paragraph, two short lines set in
+    # from both sides of it (beside a boxed sidebar on their left), the paragraph going on
+    # below; the sidebar comes after the flow. Set in like a quotation, but beside a box.
+    from dataclasses import replace as with_
+
+    from extractor.model import Block, Line
+    from extractor.repair.paragraphs import paragraph_runs
+
+    def block(rows, x0, top, role=Role.BODY):
+        lines = [Line.of(text_line(t, x0, top + 12 * k)) for k, t in enumerate(rows)]
+        return with_(Block.of(lines, role), column=0)
+
+    above = block(["The harbour at the mouth of the river was never", "deep enough for ships."], 50, 100)
+    strip = block(["An", "interactive"], 165, 130)
+    below = block(["user interface shows the notices to every", "reader of the page."], 165, 156)
+    side = block(["In brief: keep", "both with every", "copy you share."], 52, 130, Role.SIDEBAR)
+    runs = paragraph_runs([(0, above), (0, strip), (0, below), (0, side)])
+    texts = [" ".join(ln.text for ln in run.lines) for run in runs]
+    assert "An interactive user interface shows the notices to every reader of the page." in texts
+    # Without the sidebar beside them, the lines set in are a quotation that ends there.
+    runs = paragraph_runs([(0, above), (0, strip), (0, below)])
+    assert "An interactive" in [" ".join(ln.text for ln in run.lines) for run in runs]
