@@ -431,6 +431,9 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
         b = blocks[i]
         if b.bbox.bottom > limit + 1 or roles[i] not in (Role.BODY, Role.HEADING):
             continue  # below the first text, or not text (figure labels, captions)
+        if _by_line(b):
+            roles[i] = Role.AUTHOR  # "By Jane Doe", set left over the text as well as centred
+            continue
         if (
             b.size >= BYLINE_MAX_SIZE * size
             or (len(b.lines[0].words) > 1 and LIST_MARK.match(b.lines[0].words[0].text))
@@ -443,6 +446,22 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
         ):
             break  # names and affiliations are not sentences: text has begun
         roles[i] = Role.AUTHOR
+
+
+# "By" and a name (and the word in a few other languages), opening a byline.
+_BYLINE_LEAD = regex.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR)\s+\p{Lu}")
+BYLINE_MAX_WORDS = 12
+
+
+def _by_line(b: Block) -> bool:
+    """A line or two opening with "By" and a name, not ending as a sentence: a byline."""
+    text = b.text.strip()
+    return (
+        len(b.lines) <= 2
+        and len(text.split()) <= BYLINE_MAX_WORDS
+        and not text.endswith(SENTENCE_END)
+        and bool(_BYLINE_LEAD.match(text))
+    )
 
 
 # Font names of fixed-pitch faces: code is set in them (TeX's cmtt/sftt/ectt and LMMono,

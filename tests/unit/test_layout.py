@@ -595,3 +595,22 @@ def test_a_heading_that_its_text_repeats_is_still_a_heading():
     # Upright, no quotation marks: the title of a section, whatever its text goes on to say.
     doc = _with_display_line("every spring the pilots argued about where the channel", italic=False)
     assert "every spring the pilots argued about where the channel" in [p.text for p in doc.paragraphs]
+
+
+def test_a_byline_set_left_over_the_text_is_a_byline():
+    # "By" and a name, flush left under the title, right over the first paragraph.
+    title = text_line("Harbours of the North", 50, 60, size=20)
+    by = text_line("By Jane Doe and Tom Smith", 50, 100)
+    body, _ = column(PROSE * 2, 50, 500, 130)
+    doc = analyse("t", [page(title + by + body)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["By Jane Doe and Tom Smith"] is Role.AUTHOR
+    assert "By Jane Doe and Tom Smith" not in doc.to_text()
+
+
+def test_a_sentence_opening_with_by_under_the_title_is_text():
+    title = text_line("Harbours of the North", 50, 60, size=20)
+    lead = text_line("By Monday the channel of the river had moved again.", 50, 100)
+    body, _ = column(PROSE * 2, 50, 500, 130)
+    doc = analyse("t", [page(title + lead + body)])
+    assert "By Monday the channel of the river had moved again." in doc.to_text()
