@@ -8,7 +8,8 @@ python-docx (two and three columns, justified or ragged, first-line indents or s
 paragraphs, a bulleted and a numbered list, a picture and a table with captions, a heading
 across two column sections) and flat ODF files (footnotes, a framed sidebar, a running head
 and a page-number foot; pictures that justified text wraps round, in one and in two
-columns; a pull quote and a shaded sidebar in a magazine's columns). LibreOffice (`soffice --headless --convert-to pdf`) exports them;
+columns; a pull quote and a shaded sidebar in a magazine's columns; a newsletter's front page
+with a deck and a byline over three columns). LibreOffice (`soffice --headless --convert-to pdf`) exports them;
 extractor reads the PDFs and the corpus's metric (../shared/corpus/score.py) scores the text
 against the paragraphs put in, titles and headings first, sidebar text after the flow.
 Prints a Markdown table. Needs `apt-get install libreoffice-writer-nogui` and
@@ -231,6 +232,18 @@ _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:paragraph-properties fo:text-align="center"/>
   <style:text-properties fo:font-size="16pt" fo:font-style="italic" fo:color="#aa0000"/>
  </style:style>
+ <style:style style:name="Deck" style:family="paragraph">
+  <style:paragraph-properties fo:margin-bottom="0.2cm"/>
+  <style:text-properties fo:font-size="13pt" fo:font-style="italic"/>
+ </style:style>
+ <style:style style:name="By" style:family="paragraph">
+  <style:paragraph-properties fo:margin-bottom="0.3cm"/>
+  <style:text-properties fo:font-size="9pt" fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="TitleLeft" style:family="paragraph">
+  <style:paragraph-properties fo:margin-bottom="0.2cm"/>
+  <style:text-properties fo:font-size="20pt" fo:font-weight="bold"/>
+ </style:style>
  <style:style style:name="Running" style:family="paragraph">
   <style:paragraph-properties fo:text-align="center"/>
   <style:text-properties fo:font-size="8pt"/>
@@ -427,6 +440,49 @@ def odt_magazine(out: Path, paras: list[str], *, ncols: int = 2, size: float = 1
     return [title, *paras, *_SIDE]
 
 
+def odt_newsletter(out: Path, paras: list[str], *, size: float = 9) -> list[str]:
+    """A newsletter's front page: a headline set flush left, an italic deck, a byline ("By
+    ...", left out of the truth), three justified columns with headings and a picture that
+    the text wraps round."""
+    esc = html.escape
+    title = "Harbour News: Terms Worth Sharing"
+    deck = (
+        "Why every copy you pass on should carry its licence, and what that means for the"
+        " people who receive it."
+    )
+    body = [
+        f'<text:p text:style-name="TitleLeft">{esc(title)}</text:p>',
+        f'<text:p text:style-name="Deck">{esc(deck)}</text:p>',
+        '<text:p text:style-name="By">By Ana Ruiz and Tom Ek</text:p>',
+        '<text:section text:style-name="Sect" text:name="S1">',
+    ]
+    truth = [title, deck]
+    png = _grey_png()
+    for i, text in enumerate(paras):
+        if i in (3, 8):
+            head = f"{'Sharing' if i == 3 else 'Changing'} the work"
+            body.append(f'<text:h text:style-name="Heading" text:outline-level="2">{head}</text:h>')
+            truth.append(head)
+        frame = ""
+        if i == 5:
+            frame = (
+                '<draw:frame draw:style-name="picR" text:anchor-type="paragraph" svg:width="4.5cm" '
+                f'svg:height="3cm"><draw:image><office:binary-data>{png}</office:binary-data>'
+                "</draw:image></draw:frame>"
+            )
+        body.append(f'<text:p text:style-name="Standard">{frame}{esc(text)}</text:p>')
+        truth.append(text)
+    body.append("</text:section>")
+    head_xml = (
+        _ODT_HEAD.replace("HSIZE", str(size + 2))
+        .replace("SSIZE", str(size))
+        .replace("SIZE", str(size))
+        .replace("NCOLS", "3")
+    )
+    out.write_text(head_xml + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
+    return truth
+
+
 # ---- the run ------------------------------------------------------------------------------
 
 
@@ -462,6 +518,8 @@ def documents(paras: list[str]) -> list[tuple[str, str, Callable[[Path], list[st
         out.append((name, "fodt", lambda p, kw=kw, ps=take(n): odt_wrapped(p, ps, **kw)))
     magazine = take(12)
     out.append(("odt_magazine_pull_quote_sidebar", "fodt", lambda p, ps=magazine: odt_magazine(p, ps)))
+    newsletter = take(12)
+    out.append(("odt_newsletter_three_columns", "fodt", lambda p, ps=newsletter: odt_newsletter(p, ps)))
     return out
 
 

@@ -425,15 +425,17 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
         return
     first_text = min(texts, key=lambda i: blocks[i].bbox.top)
     limit = blocks[first_text].bbox.top
+    # "By Jane Doe" between the title and the text, under a subtitle or not, set flush left
+    # over the text as well as centred, is the byline.
+    for i in after:
+        if blocks[i].bbox.bottom <= limit + 1 and roles[i] in (Role.BODY, Role.HEADING) and _by_line(blocks[i]):
+            roles[i] = Role.AUTHOR
     # Walk down from the title: names and affiliations follow it directly; a subtitle, a
     # list, or the heading of the first text ("Abstract") ends the byline.
     for i in sorted(after, key=lambda i: (blocks[i].bbox.top, blocks[i].bbox.x0)):
         b = blocks[i]
         if b.bbox.bottom > limit + 1 or roles[i] not in (Role.BODY, Role.HEADING):
             continue  # below the first text, or not text (figure labels, captions)
-        if _by_line(b):
-            roles[i] = Role.AUTHOR  # "By Jane Doe", set left over the text as well as centred
-            continue
         if (
             b.size >= BYLINE_MAX_SIZE * size
             or (len(b.lines[0].words) > 1 and LIST_MARK.match(b.lines[0].words[0].text))

@@ -614,3 +614,15 @@ def test_a_sentence_opening_with_by_under_the_title_is_text():
     body, _ = column(PROSE * 2, 50, 500, 130)
     doc = analyse("t", [page(title + lead + body)])
     assert "By Monday the channel of the river had moved again." in doc.to_text()
+
+
+def test_a_byline_under_a_deck_is_a_byline():
+    # Headline, an italic deck in larger type, then "By ..." over the text: the deck ends the
+    # walk for centred names, not the search for a byline opening with "By".
+    title = text_line("Harbours of the North", 50, 60, size=20)
+    deck = text_line("Why the channel moves and what it costs the town", 50, 90, size=13, italic=True)
+    by = text_line("By Jane Doe and Tom Smith", 50, 112)
+    body, _ = column(PROSE * 2, 50, 500, 136)
+    doc = analyse("t", [page(title + deck + by + body)])
+    assert "By Jane Doe and Tom Smith" not in doc.to_text()
+    assert "Why the channel moves and what it costs the town" in doc.to_text()
