@@ -14,6 +14,9 @@ from extractor.model import Word
 # A gap this many font sizes wide is a gutter when the columns start under (or end over) a line
 # across them that leaves it free, however the lines further off stand.
 OPEN_GAP_EM = 1.2
+# A line set this many times larger than the line probed is display type, not text.
+DISPLAY_RATIO = 1.5
+DISPLAY_GAP_EM = 3.0  # (narrower gaps, before a leader or in mathematics, keep all the evidence)
 
 
 class RiverFinder:
@@ -30,6 +33,7 @@ class RiverFinder:
         self.starts = [[w.bbox.x0 for w in g] for g in groups]
         self.ends = [[w.bbox.x1 for w in g] for g in groups]
         self.baselines = [g[0].baseline for g in groups]
+        self.sizes = [max(w.size for w in g) for g in groups]
 
     def verdict(
         self, k: int, x0: float, x1: float, size: float, *, strict: bool = False
@@ -45,7 +49,11 @@ class RiverFinder:
         two nearby lines reach across, so this line must decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
+        # Display type (a headline across the columns above) is no evidence about a gap as wide
+        # as a gutter: it spans the gutters it stands over.
         near = self._near(k, size)
+        if x1 - x0 >= DISPLAY_GAP_EM * size:
+            near = [j for j in near if self.sizes[j] <= DISPLAY_RATIO * size]
         probes = (x1 - inset, x0 + inset)
         verdicts = [self._free(near, x, strict) for x in probes]
         if all(verdicts) if strict else any(verdicts):

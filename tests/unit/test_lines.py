@@ -342,3 +342,18 @@ def test_two_words_stretched_apart_beside_a_sidebar_stay_one_line():
     texts = [ln.text for ln in build_lines(words)]
     assert "accept this" in texts and "required to" in texts and "License in" in texts
 
+
+
+def test_headings_side_by_side_under_a_headline_are_split_at_the_gutter():
+    # Two columns' headings on one baseline, under a headline in display type that runs
+    # across the gutter: the headline is no evidence that the gap between them is a space.
+    from helpers.geometry import PROSE
+
+    title = text_line("Notes on Free Licences", 150, 60, size=20)
+    h1 = text_line("1. On combined and related", 57, 100, size=11, bold=True)
+    x = h1[-1].bbox.x1 + 38
+    h2 = text_line("2. On you and related terms", x, 100, size=11, bold=True)
+    left, _ = column(PROSE[:1], 57, x - 22 - 57, 124)
+    right, _ = column(PROSE[1:2], x, x - 22 - 57, 124)
+    texts = [ln.text for ln in build_lines(title + h1 + h2 + left + right)]
+    assert "1. On combined and related" in texts and "2. On you and related terms" in texts
