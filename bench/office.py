@@ -294,6 +294,20 @@ _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:body><office:text>
 """
 
+def _write_fodt(
+    out: Path, body: list[str], *, ncols: int, size: float, side: float | None = None
+) -> None:
+    """Write the flat ODF text of ``body`` (paragraph XML) under the shared styles: type of
+    ``size`` points, headings two larger, sidebar text of ``side`` (one smaller by default)."""
+    head = (
+        _ODT_HEAD.replace("HSIZE", str(size + 2))
+        .replace("SSIZE", str(size - 1 if side is None else side))
+        .replace("SIZE", str(size))
+        .replace("NCOLS", str(ncols))
+    )
+    out.write_text(head + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
+
+
 _NOTES = [
     "See the licence text for the exact wording of this term.",
     "The same holds for later versions of the licence.",
@@ -349,13 +363,7 @@ def odt_notes(
             body.append(f'<text:p text:style-name="Standard">{esc(text)}</text:p>')
             truth.append(text)
     body.append("</text:section>")
-    head = (
-        _ODT_HEAD.replace("HSIZE", str(size + 2))
-        .replace("SSIZE", str(size - 1))
-        .replace("SIZE", str(size))
-        .replace("NCOLS", str(ncols))
-    )
-    out.write_text(head + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
+    _write_fodt(out, body, ncols=ncols, size=size)
     return truth + (_SIDE if sidebar else [])
 
 
@@ -393,13 +401,7 @@ def odt_wrapped(out: Path, paras: list[str], *, ncols: int, width_cm: float, siz
         else:
             body.append(f'<text:p text:style-name="Standard">{esc(text)}</text:p>')
     body.append("</text:section>")
-    head = (
-        _ODT_HEAD.replace("HSIZE", str(size + 2))
-        .replace("SSIZE", str(size - 1))
-        .replace("SIZE", str(size))
-        .replace("NCOLS", str(ncols))
-    )
-    out.write_text(head + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
+    _write_fodt(out, body, ncols=ncols, size=size)
     return [title, *paras]
 
 
@@ -430,13 +432,7 @@ def odt_magazine(out: Path, paras: list[str], *, ncols: int = 2, size: float = 1
             )
         body.append(f'<text:p text:style-name="Standard">{frame}{esc(text)}</text:p>')
     body.append("</text:section>")
-    head = (
-        _ODT_HEAD.replace("HSIZE", str(size + 2))
-        .replace("SSIZE", str(size - 1))
-        .replace("SIZE", str(size))
-        .replace("NCOLS", str(ncols))
-    )
-    out.write_text(head + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
+    _write_fodt(out, body, ncols=ncols, size=size)
     return [title, *paras, *_SIDE]
 
 
@@ -473,13 +469,7 @@ def odt_newsletter(out: Path, paras: list[str], *, size: float = 9) -> list[str]
         body.append(f'<text:p text:style-name="Standard">{frame}{esc(text)}</text:p>')
         truth.append(text)
     body.append("</text:section>")
-    head_xml = (
-        _ODT_HEAD.replace("HSIZE", str(size + 2))
-        .replace("SSIZE", str(size))
-        .replace("SIZE", str(size))
-        .replace("NCOLS", "3")
-    )
-    out.write_text(head_xml + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
+    _write_fodt(out, body, ncols=3, size=size, side=size)
     return truth
 
 
