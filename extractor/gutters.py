@@ -33,7 +33,7 @@ class RiverFinder:
         self.starts = [[w.bbox.x0 for w in g] for g in groups]
         self.ends = [[w.bbox.x1 for w in g] for g in groups]
         self.baselines = [g[0].baseline for g in groups]
-        self.sizes = [max(w.size for w in g) for g in groups]
+        self._groups = groups  # for the type sizes, looked up only around wide gaps
 
     def verdict(
         self, k: int, x0: float, x1: float, size: float, *, strict: bool = False
@@ -53,7 +53,7 @@ class RiverFinder:
         # as a gutter: it spans the gutters it stands over.
         near = self._near(k, size)
         if x1 - x0 >= DISPLAY_GAP_EM * size:
-            near = [j for j in near if self.sizes[j] <= DISPLAY_RATIO * size]
+            near = [j for j in near if max(w.size for w in self._groups[j]) <= DISPLAY_RATIO * size]
         probes = (x1 - inset, x0 + inset)
         verdicts = [self._free(near, x, strict) for x in probes]
         if all(verdicts) if strict else any(verdicts):
