@@ -59,6 +59,25 @@ BULLET_CHARS = "•◦▪▫‣∙·●○■□➢►✓❖➔"
 LIST_MARK = regex.compile(
     rf"^(?:[{BULLET_CHARS}–—*-]|\(?\d{{1,2}}[.)]|\(?[a-z][.)]|\(?[ivx]{{1,4}}[.)])$"
 )
+# A caption's label, number and colon (or dash or bar) opening a line: "Table 1: Projects by
+# licence", "Figure 3 — The harbour". Set so, it starts a caption, never a line of running
+# text (which names a table as "in Table 1." or "Table 1 shows").
+CAPTION_OPENING = regex.compile(
+    r"^(?:fig(?:ure)?|table|tab|chart|plate|listing|exhibit|scheme)\.?\s*(?:\d+|[IVX]+)[a-z]?"
+    r"(?:\.\d+)*\s*[:|\u2014\u2013](?:\s|$)",
+    regex.IGNORECASE,
+)
+CAPTION_LABELS = frozenset(("fig", "figure", "table", "tab", "chart", "plate", "listing", "exhibit", "scheme"))
+
+
+def opens_caption(words: list[str] | tuple[str, ...]) -> bool:
+    """Do the first words of a line open a caption as CAPTION_OPENING says? (The label is
+    looked up first: this is asked of every line that might join a block.)"""
+    return (
+        bool(words)
+        and words[0].lower().rstrip(".") in CAPTION_LABELS
+        and bool(CAPTION_OPENING.match(" ".join(words[:3])))
+    )
 # pdfminer's stand-in for a glyph without a Unicode mapping: "(cid:12)".
 _CID = re.compile(r"\(cid:\d+\)")
 # One character each: U+FFFD, C0/C1 controls, the BMP private-use area and planes 15-16.

@@ -626,3 +626,25 @@ def test_a_byline_under_a_deck_is_a_byline():
     doc = analyse("t", [page(title + deck + by + body)])
     assert "By Jane Doe and Tom Smith" not in doc.to_text()
     assert "Why the channel moves and what it costs the town" in doc.to_text()
+
+
+def test_a_caption_opening_under_a_table_cell_starts_a_block_of_its_own():
+    # The last cell of a table's first column, and one line under it, from the same left
+    # edge, "Table 1: ..." (a line of one cell may otherwise grow into a wider line below it,
+    # as a heading's last line does).
+    from extractor.blocks import build_blocks
+    from extractor.model import Line
+
+    cell = Line.of(text_line("Apache-2.0", 90.1, 238.1, 11.0))
+    caption = Line.of(text_line("Table 1: Projects by licence.", 90.1, 251.4, 11.0))
+    assert [b.lines for b in build_blocks([cell, caption])] == [(cell,), (caption,)]
+    # A line of text naming a table ("Table 1. They were ...") goes on with its paragraph.
+    first = Line.of(text_line("The counts by licence family are in", 90.1, 238.1, 11.0))
+    named = Line.of(text_line("Table 1. They were taken from the registry.", 90.1, 251.4, 11.0))
+    assert len(build_blocks([first, named])) == 1
+
+
+def test_a_line_naming_a_table_in_the_text_stays_in_its_paragraph():
+    lines = column(["The counts of projects by licence family are in Table 1. They were taken from"
+                    " the public registry in the spring and checked twice."], 90, 170, 100)[0]
+    assert "in Table 1. They were" in analyse("t", [page(lines)]).to_text()
