@@ -85,7 +85,8 @@ class RiverFinder:
         """Is line ``k`` from ``left`` to ``right`` one justified line whose space [x0, x1] was
         stretched? The nearest lines above and below that reach across it both start at
         ``left``, end at ``right`` and hold at most an ordinary word space there; lines of two
-        words stretched the same way (a narrow column of long words) are looked past, while
+        words stretched the same way (a narrow column of long words), or lines with a wide
+        space of their own whose sides do not line up with this gap's, are looked past, while
         rows of two cells alone (a table) confirm nothing.
 
         With ``narrow`` (a measure narrower than the page's columns: beside a picture or a
@@ -109,8 +110,12 @@ class RiverFinder:
                     spans = (narrow and indented or any(abs(x - left) <= tol for x in starts)) and any(
                         abs(x - right) <= tol for x in ends
                     )
-                    if spans and hole >= 0.35 * (x1 - x0) and len(starts) == 2:
-                        j += step  # another stretched line of two words: look past it
+                    if spans and hole >= 0.35 * (x1 - x0) and (
+                        len(starts) == 2 or (abs(ends[i] - x0) > 0.5 * size and abs(starts[i + 1] - x1) > 0.5 * size)
+                    ):
+                        # Another stretched line: of two words, or with a wide space of its own
+                        # whose sides are not this gap's (a gutter's edges run straight down).
+                        j += step
                         continue
                     if not (spans and hole < 0.35 * (x1 - x0)):
                         return False

@@ -357,3 +357,29 @@ def test_headings_side_by_side_under_a_headline_are_split_at_the_gutter():
     right, _ = column(PROSE[1:2], x, x - 22 - 57, 124)
     texts = [ln.text for ln in build_lines(title + h1 + h2 + left + right)]
     assert "1. On combined and related" in texts and "2. On you and related terms" in texts
+
+
+def test_a_two_word_line_under_a_line_with_its_own_wide_space_stays_whole():
+    # A narrow justified column (90-219, 9 pt) beside another, as a word processor set it:
+    # "any section Entitled" has a wide space of its own, not lined up with the one of
+    # '"Acknowledgements" or' under it: no gutter runs down there.
+    from extractor.model import BBox, Word
+
+    def at(text, x0, x1, baseline, size=9.0):
+        return Word(text, BBox(x0, baseline - 7.2, x1, baseline + 1.8), "Helvetica", size, baseline=baseline)
+
+    rows = {
+        235.1: [("Modify", 90.1, 110.6), ("the", 114.4, 121.4), ("Document", 125.3, 144.3),
+                ("but", 148.2, 189.8), ("for", 193.7, 202.5), ("all", 206.3, 218.9)],
+        247.0: [("any", 90.1, 103.1), ("section", 134.1, 159.5), ("Entitled", 190.6, 219.0)],
+        258.9: [("\u201cAcknowledgements\u201d", 90.1, 168.8), ("or", 211.5, 219.0)],
+        270.8: [("\u201cDedications\u201d,", 90.1, 142.6), ("Preserve", 145.1, 176.0), ("the", 178.5, 189.5),
+                ("Title", 192.0, 208.9), ("of", 211.4, 218.9)],
+    }
+    words = []
+    for baseline, row in rows.items():
+        words += [at(t, x0, x1, baseline) for t, x0, x1 in row]
+        words += [at("infringement", 241.6, 288.0, baseline), at("under", 300.5, 321.0, baseline),
+                  at("applicable", 333.6, 370.4, baseline)]
+    texts = [ln.text for ln in build_lines(words)]
+    assert "\u201cAcknowledgements\u201d or" in texts
