@@ -408,6 +408,20 @@ def _around_a_float(a: Block, b: Block, last: Line, first: Line, size: float) ->
     return below.right <= frame.right + size
 
 
+def _capitals_run_on(last: Line, first: Line) -> bool:
+    """Does a sentence in capitals (a licence's disclaimer) run on from ``last`` into
+    ``first``: both lines of four words or more in capitals, ``last`` ending without a stop?
+    (Short lines of capitals are headings, labels or a table's cells.)"""
+    letters = [ch for w in last.words for ch in w.text if ch.isalpha()]
+    return (
+        len(last.words) >= 4
+        and len(first.words) >= 4
+        and len(letters) >= 4
+        and all(ch.isupper() for ch in letters)
+        and not ends_clause(last)
+    )
+
+
 def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     """Does the last paragraph of ``a`` go on in ``b`` (the next flow block)?"""
     if a.role is b.role is Role.TITLE or (
@@ -420,8 +434,10 @@ def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     if abs(a.size - b.size) > 0.12 * size:
         return False
     last, first = a.lines[-1], b.lines[0]
-    if _starts_item(first) or capitals_line(first):
+    if _starts_item(first):
         return False
+    if capitals_line(first) and not _capitals_run_on(last, first):
+        return False  # a line of capitals opens a heading, unless a sentence in capitals runs on
     if all(w.bold for w in first.words) and not all(w.bold for w in last.words):
         return False  # plain text does not run on into a bold line: that is a heading
     jump = b_page != a_page or b.bbox.top < a.bbox.bottom - size or a.bbox.h_overlap(b.bbox) <= 0

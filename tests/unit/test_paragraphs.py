@@ -573,3 +573,21 @@ def test_text_squeezed_beside_a_sidebar_runs_on_into_the_block_below():
     # Without the sidebar beside them, the lines set in are a quotation that ends there.
     runs = paragraph_runs([(0, above), (0, strip), (0, below)])
     assert "An interactive" in [" ".join(ln.text for ln in run.lines) for run in runs]
+
+
+def test_a_sentence_in_capitals_runs_on_into_the_next_column():
+    # A disclaimer set in capitals across a column break: the next column's first line is a
+    # line of capitals, but the sentence runs on into it from a full line without a stop.
+    left = [
+        _justified("IN NO EVENT WILL ANY COPYRIGHT HOLDER BE LIABLE TO YOU", 50, 280, 600),
+        _justified("FOR DAMAGES INCLUDING BUT NOT LIMITED TO LOSS OF", 50, 280, 612),
+    ]
+    right = [
+        _justified("DATA OR DATA BEING RENDERED INACCURATE OR LOSSES", 320, 550, 100),
+        text_line("SUSTAINED BY YOU.", 320, 112),
+    ]
+    got = paragraphs_of(left + right)
+    assert got == [
+        "IN NO EVENT WILL ANY COPYRIGHT HOLDER BE LIABLE TO YOU FOR DAMAGES INCLUDING BUT NOT"
+        " LIMITED TO LOSS OF DATA OR DATA BEING RENDERED INACCURATE OR LOSSES SUSTAINED BY YOU."
+    ]
