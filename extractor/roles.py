@@ -425,6 +425,8 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
         return
     first_text = min(texts, key=lambda i: blocks[i].bbox.top)
     limit = blocks[first_text].bbox.top
+    text_left = min(blocks[i].bbox.x0 for i in texts)
+    text_right = max(blocks[i].bbox.x1 for i in texts)
     # "By Jane Doe" between the title and the text, under a subtitle or not, set flush left
     # over the text as well as centred, is the byline.
     for i in after:
@@ -442,6 +444,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
             or (
                 _introduces(b, blocks[first_text])
                 and not _centred_over(b, blocks[first_text], size)
+                and not _centred_on(b, text_left, text_right, size)
             )
             or ABSTRACT_HEAD.match(b.text.strip())
             or _sentence(b.text)
@@ -528,6 +531,15 @@ def _centred_over(line: Block, text: Block, size: float) -> bool:
     left = line.bbox.x0 - text.bbox.x0
     right = text.bbox.x1 - line.bbox.x1
     return left > 2 * size or (left > 0.5 * size and abs(left - right) < size)
+
+
+def _centred_on(line: Block, left: float, right: float, size: float) -> bool:
+    """Is the one-line block ``line`` centred on the text's full width (from ``left`` to
+    ``right``), narrower than most of it: a byline over the columns, over their gutter?"""
+    if len(line.lines) != 1 or len(line.lines[0].words) < 2 or _all_bold(line):
+        return False
+    box = line.bbox
+    return box.width < 0.7 * (right - left) and abs((box.x0 + box.x1) / 2 - (left + right) / 2) < size
 
 
 def _flush_left(b: Block) -> bool:

@@ -648,3 +648,17 @@ def test_a_line_naming_a_table_in_the_text_stays_in_its_paragraph():
     lines = column(["The counts of projects by licence family are in Table 1. They were taken from"
                     " the public registry in the spring and checked twice."], 90, 170, 100)[0]
     assert "in Table 1. They were" in analyse("t", [page(lines)]).to_text()
+
+
+def test_a_byline_centred_over_the_gutter_above_a_column_is_a_byline():
+    # Title, a byline centred on the page (over the gutter), then two columns: the left one
+    # opens with a heading, the right one with text at the heading's height, right under
+    # the byline's right half.
+    title = text_line("Freedom to Share and Change Free Programs", 90, 80, size=24)
+    by = text_line("A. Writer, Institute of Examples", 230, 154)
+    head = text_line("1. Section on you", 90, 177, size=13, bold=True)
+    left, _ = column(PROSE[:2], 90, 205, 194)
+    right, _ = column(PROSE[2:4], 317, 205, 177)
+    doc = analyse("t", [page(title + by + head + left + right)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["A. Writer, Institute of Examples"] is Role.AUTHOR
