@@ -83,7 +83,7 @@ def staged(path: Path, backend: str, times: dict[str, float]) -> None:
             if raw is None:
                 break
             t = time.perf_counter()
-            lines = build_lines(raw.words)
+            lines = build_lines(raw.words, raw.rules)
             times["lines"] += time.perf_counter() - t
             t = time.perf_counter()
             pages.append(analyse_page(raw, lines))

@@ -37,8 +37,11 @@ _X_ORDER = attrgetter("bbox.x0", "bbox.x1", "text")
 BULLETS = frozenset(BULLET_CHARS)
 
 
-def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
-    """Group ``words`` into lines, top to bottom, each left to right."""
+def build_lines(words: tuple[Word, ...] | list[Word], boxes: tuple[BBox, ...] = ()) -> list[Line]:
+    """Group ``words`` into lines, top to bottom, each left to right.
+
+    ``boxes`` are the rectangles drawn on the page: a line never runs across the side of one
+    (the frame of a story or sidebar set close beside the text)."""
     if all(map(_UPRIGHT, words)):  # the common case, settled without building a list
         rotated: list[Word] = []
         upright = list(words)
@@ -50,8 +53,10 @@ def build_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     by_baseline = _baseline_groups(sorted(upright, key=_BASELINE))
     groups = [_dedupe_fake_bold(_left_to_right(g)) for g in by_baseline]
     rivers = RiverFinder(groups)
+    frames = _frames(boxes)
     for k, group in enumerate(groups):
-        lines.extend(_split_at_gutters(group, rivers, k))
+        sides = _box_sides(frames, group[0].baseline) if frames else ()
+        lines.extend(_split_at_gutters(group, rivers, k, sides))
     lines = [_join_letter_spaced(ln) for ln in _absorb_scripts(lines)]
     lines.extend(_rotated_lines(rotated))
     lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
@@ -112,11 +117,79 @@ def _leader_to_page_number(words: list[Word], i: int) -> bool:
 _SENTENCE_GAP = regex.compile(r"\p{Ll}[.!?][\"”’)]?$")  # a sentence's last word: "data."
 
 
-def _split_at_gutters(words: list[Word], rivers: RiverFinder, k: int) -> list[Line]:
-    """Split a baseline group at gaps too wide to be word spaces, or lying on a gutter."""
+# Points: a box framing a story is wider and taller than this; rules, underlines, the cells of
+# a table and the boxes round a diagram's labels are smaller.
+FRAME_MIN_WIDTH, FRAME_MIN_HEIGHT = 60.0, 30.0
+
+
+def _frames(boxes: tuple[BBox, ...]) -> list[BBox]:
+    """The drawn boxes that frame a story or a sidebar: not rules, and standing alone, not
+    the cells of a table or the highlights behind a title's words (which touch their
+    neighbours: a table's rows and a title are read across them)."""
+    shapes = [b for b in boxes if b.width > 2.0 and b.height > 2.0]  # not rules or underlines
+    if len(shapes) > MAX_FRAMES:
+        return []  # a grid or a drawing of many boxes
+    return [
+        b
+        for b in shapes
+        if b.width > FRAME_MIN_WIDTH
+        and b.height > FRAME_MIN_HEIGHT
+        and not any(o is not b and _adjacent(b, o) for o in shapes)
+    ]
+
+
+MAX_FRAMES = 40
+
+
+def _adjacent(a: BBox, b: BBox) -> bool:
+    """Do two boxes touch or overlap without one holding the other (a table's cells side by
+    side or one on another, the highlights behind a title's words)? A fill and its outline,
+    or a box inside a larger one, hold each other."""
+    tol = 1.5
+    if a.h_overlap(b) < -tol or a.v_overlap(b) < -tol:
+        return False
+    return not (_inside(a, b, tol) or _inside(b, a, tol))
+
+
+def _inside(a: BBox, b: BBox, tol: float) -> bool:
+    return a.x0 >= b.x0 - tol and a.x1 <= b.x1 + tol and a.top >= b.top - tol and a.bottom <= b.bottom + tol
+
+
+def _box_sides(frames: list[BBox], baseline: float) -> tuple[float, ...]:
+    """The x of the left and right sides of the boxes that a line on ``baseline`` crosses."""
+    return tuple(x for b in frames if b.top <= baseline <= b.bottom for x in (b.x0, b.x1))
+
+
+def _pieces(words: list[Word], rivers: RiverFinder, k: int, sides: tuple[float, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the runs of ``words`` between the sides of drawn boxes."""
+    starts, ends = rivers.starts[k], rivers.ends[k]
+    cuts = [i + 1 for i in range(len(words) - 1) if any(ends[i] <= x <= starts[i + 1] for x in sides)]
+    bounds = [0, *cuts, len(words)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _split_at_gutters(
+    words: list[Word], rivers: RiverFinder, k: int, sides: tuple[float, ...] = ()
+) -> list[Line]:
+    """Split a baseline group at gaps too wide to be word spaces, or lying on a gutter, and
+    at the sides of drawn boxes (``sides``: their x)."""
+    if sides and len(words) > 1:
+        pieces = _pieces(words, rivers, k, sides)
+        if len(pieces) > 1:
+            return [ln for a, b in pieces for ln in _split_run(words, rivers, k, a, b)]
+    return _split_run(words, rivers, k, 0, len(words))
+
+
+def _split_run(words: list[Word], rivers: RiverFinder, k: int, a: int, b: int) -> list[Line]:
+    """Split ``words[a:b]`` of baseline group ``k`` at gaps too wide to be word spaces, or
+    lying on a gutter."""
+    if a or b < len(words):
+        words = words[a:b]
+        starts, ends = rivers.starts[k][a:b], rivers.ends[k][a:b]
+    else:
+        starts, ends = rivers.starts[k], rivers.ends[k]
     if len(words) == 1:
         return [Line.of(words)]
-    starts, ends = rivers.starts[k], rivers.ends[k]
     gaps = [x0 - x1 for x0, x1 in zip(starts[1:], ends)]
     smallest = min(map(_SIZE, words))
     if max(gaps) <= NARROW_GUTTER_EM * smallest:

@@ -128,7 +128,7 @@ def analyse_stream(
 
 
 def _analyse(name: str, raw: RawPage, options: ExtractOptions, body: float | None = None) -> Page:
-    page = analyse_page(raw, build_lines(raw.words), first_page=raw.number == 0, body=body)
+    page = analyse_page(raw, build_lines(raw.words, raw.rules), first_page=raw.number == 0, body=body)
     return flag_page(name, raw, page, options)
 
 

@@ -45,7 +45,7 @@ def _read_turned(raw: RawPage, words: list, turn: int) -> list[Block]:
     from extractor.repair.paragraphs import split_block
 
     sub = turn_page(RawPage(raw.number, raw.width, raw.height, tuple(words)), turn)
-    page = analyse_page(sub, build_lines(sub.words), first_page=False)
+    page = analyse_page(sub, build_lines(sub.words, sub.rules), first_page=False)
     out: list[Block] = []
     for block in page.blocks:
         role = Role.SIDEBAR if block.role in FLOW_ROLES else _EDGE.get(block.role, block.role)

@@ -383,3 +383,23 @@ def test_a_two_word_line_under_a_line_with_its_own_wide_space_stays_whole():
                   at("applicable", 333.6, 370.4, baseline)]
     texts = [ln.text for ln in build_lines(words)]
     assert "\u201cAcknowledgements\u201d or" in texts
+
+
+def test_a_line_never_runs_across_the_side_of_a_box_framing_another_story():
+    # Caps justified text (spaces stretched to two ems) ending at x=374 beside a framed story
+    # in 12 pt starting 11 points further right, as a page layout program sets two stories:
+    # where a line of each shares a baseline, the frame's side between them splits the row,
+    # whose gap, narrower than the caps line's own spaces, reads as a word space otherwise.
+    from extractor.model import BBox
+
+    rows = ["IN NO EVENT UNLESS REQUIRED", "BY APPLICABLE LAW OR AGREED", "TO IN WRITING WILL ANY",
+            "COPYRIGHT HOLDER OR ANY", "OTHER PARTY WHO MAY MODIFY", "AND OR CONVEY THE PROGRAM",
+            "AS PERMITTED ABOVE BE", "LIABLE TO YOU FOR DAMAGES"]
+    words = []
+    for k, row in enumerate(rows):
+        words += _justify_words(row.split(), 227, 374.2, 100 + 10.4 * k, 9.0)
+    for k in range(6):
+        words += text_line("redistribute it under", 385.5, 101.2 + 13.8 * k, 12.0)
+    frame = BBox(381, 90, 540, 200)
+    with_frame = [ln.text for ln in build_lines(words, (frame,))]
+    assert all(t in rows or t == "redistribute it under" for t in with_frame)
