@@ -410,16 +410,17 @@ def _around_a_float(a: Block, b: Block, last: Line, first: Line, size: float) ->
 
 def _capitals_run_on(last: Line, first: Line) -> bool:
     """Does a sentence in capitals (a licence's disclaimer) run on from ``last`` into
-    ``first``: both lines of four words or more in capitals, ``last`` ending without a stop?
-    (Short lines of capitals are headings, labels or a table's cells.)"""
+    ``first``: ``last`` in capitals ending without a stop, both lines of four words or more,
+    or ``last`` ending on a word no sentence ends on ("OR", "OF")? (Short lines of capitals
+    are headings, labels or a table's cells.)"""
     letters = [ch for w in last.words for ch in w.text if ch.isalpha()]
-    return (
-        len(last.words) >= 4
-        and len(first.words) >= 4
-        and len(letters) >= 4
-        and all(ch.isupper() for ch in letters)
-        and not ends_clause(last)
-    )
+    if len(letters) < 4 or not all(ch.isupper() for ch in letters) or ends_clause(last):
+        return False
+    # Short lines only when the sentence cannot have ended: "SERVICING, REPAIR OR" over
+    # "CORRECTION.".
+    if last.words[-1].text.lower() in DANGLING:
+        return len(last.words) >= 2
+    return len(last.words) >= 4 and len(first.words) >= 4
 
 
 def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:

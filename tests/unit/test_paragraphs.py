@@ -591,3 +591,15 @@ def test_a_sentence_in_capitals_runs_on_into_the_next_column():
         "IN NO EVENT WILL ANY COPYRIGHT HOLDER BE LIABLE TO YOU FOR DAMAGES INCLUDING BUT NOT"
         " LIMITED TO LOSS OF DATA OR DATA BEING RENDERED INACCURATE OR LOSSES SUSTAINED BY YOU."
     ]
+
+
+def test_a_sentence_in_capitals_cut_after_or_runs_on_into_one_word():
+    # A narrow column ends "SERVICING, REPAIR OR"; the next column opens "CORRECTION.", a
+    # line of capitals of one word: no sentence ends on "OR", so it runs on.
+    left = [
+        _justified("THE COST OF ALL NECESSARY", 50, 180, 600),
+        _justified("SERVICING, REPAIR OR", 50, 180, 612),
+    ]
+    right = [text_line("CORRECTION.", 220, 100), _justified("IN NO EVENT UNLESS REQUIRED BY LAW", 220, 350, 116)]
+    got = paragraphs_of(left + right)
+    assert got[0] == "THE COST OF ALL NECESSARY SERVICING, REPAIR OR CORRECTION."
