@@ -9,7 +9,8 @@ paragraphs, a bulleted and a numbered list, a picture and a table with captions,
 across two column sections) and flat ODF files (footnotes, a framed sidebar, a running head
 and a page-number foot; pictures that justified text wraps round, in one and in two
 columns; a pull quote and a shaded sidebar in a magazine's columns; a newsletter's front page
-with a deck and a byline over three columns). LibreOffice (`soffice --headless --convert-to pdf`) exports them;
+with a deck and a byline over three columns; two stories side by side, the second in a frame).
+LibreOffice (`soffice --headless --convert-to pdf`) exports them;
 extractor reads the PDFs and the corpus's metric (../shared/corpus/score.py) scores the text
 against the paragraphs put in, titles and headings first, sidebar text after the flow.
 Prints a Markdown table. Needs `apt-get install libreoffice-writer-nogui` and
@@ -270,6 +271,10 @@ _ODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:graphic-properties style:wrap="parallel" fo:background-color="#dde8ff"
    fo:padding="0.3cm"/>
  </style:style>
+ <style:style style:name="story2" style:family="graphic">
+  <style:graphic-properties style:wrap="none" style:vertical-pos="from-top" style:vertical-rel="page"
+   style:horizontal-pos="from-left" style:horizontal-rel="page" fo:padding="0cm"/>
+ </style:style>
  <style:style style:name="picR" style:family="graphic">
   <style:graphic-properties style:wrap="parallel" style:horizontal-pos="right"
    style:horizontal-rel="paragraph" style:vertical-pos="top" style:vertical-rel="paragraph"
@@ -473,6 +478,31 @@ def odt_newsletter(out: Path, paras: list[str], *, size: float = 9) -> list[str]
     return truth
 
 
+def odt_two_stories(out: Path, paras: list[str], *, size: float = 9) -> list[str]:
+    """Two stories side by side, as a page layout program sets them: the first in two
+    justified columns narrowed by a wide right margin, the second in a frame anchored to the
+    page beside them (its own heading and paragraphs, read after the first story)."""
+    esc = html.escape
+    title = "First Story Across Two Columns"
+    head2 = "Second story: the notices"
+    second = "".join(f'<text:p text:style-name="Standard">{esc(t)}</text:p>' for t in paras[8:11])
+    body = [
+        '<draw:frame draw:style-name="story2" text:anchor-type="page" text:anchor-page-number="1" '
+        'svg:x="13.6cm" svg:y="2.2cm" svg:width="5.4cm"><draw:text-box>'
+        f'<text:p text:style-name="Heading">{esc(head2)}</text:p>{second}</draw:text-box></draw:frame>',
+        f'<text:p text:style-name="Title">{esc(title)}</text:p>',
+        '<text:section text:style-name="Sect" text:name="S1">',
+        *(f'<text:p text:style-name="Standard">{esc(t)}</text:p>' for t in paras[:8]),
+        "</text:section>",
+    ]
+    _write_fodt(out, body, ncols=2, size=size)
+    xml = out.read_text().replace(
+        'fo:margin-left="2cm" fo:margin-right="2cm"', 'fo:margin-left="2cm" fo:margin-right="7.8cm"'
+    )
+    out.write_text(xml)
+    return [title, *paras[:8], head2, *paras[8:11]]
+
+
 # ---- the run ------------------------------------------------------------------------------
 
 
@@ -510,6 +540,8 @@ def documents(paras: list[str]) -> list[tuple[str, str, Callable[[Path], list[st
     out.append(("odt_magazine_pull_quote_sidebar", "fodt", lambda p, ps=magazine: odt_magazine(p, ps)))
     newsletter = take(12)
     out.append(("odt_newsletter_three_columns", "fodt", lambda p, ps=newsletter: odt_newsletter(p, ps)))
+    stories = take(11)
+    out.append(("odt_two_stories_side_by_side", "fodt", lambda p, ps=stories: odt_two_stories(p, ps)))
     return out
 
 
