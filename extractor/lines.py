@@ -148,11 +148,7 @@ def _adjacent(a: BBox, b: BBox) -> bool:
     tol = 1.5
     if a.h_overlap(b) < -tol or a.v_overlap(b) < -tol:
         return False
-    return not (_inside(a, b, tol) or _inside(b, a, tol))
-
-
-def _inside(a: BBox, b: BBox, tol: float) -> bool:
-    return a.x0 >= b.x0 - tol and a.x1 <= b.x1 + tol and a.top >= b.top - tol and a.bottom <= b.bottom + tol
+    return not (a.within(b, tol) or b.within(a, tol))
 
 
 def _box_sides(frames: list[BBox], baseline: float) -> tuple[float, ...]:

@@ -68,6 +68,15 @@ class BBox:
         high = self.top if self.top > other.top else other.top
         return low - high
 
+    def within(self, other: BBox, tol: float = 0.0) -> bool:
+        """Does ``other`` (grown by ``tol`` on every side) hold this box?"""
+        return (
+            self.x0 >= other.x0 - tol
+            and self.x1 <= other.x1 + tol
+            and self.top >= other.top - tol
+            and self.bottom <= other.bottom + tol
+        )
+
     def contains_point(self, x: float, y: float) -> bool:
         return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom
 

@@ -302,7 +302,7 @@ def _mark_sidebars(
         inside = [
             i
             for i, b in enumerate(blocks)
-            if roles[i] in (Role.BODY, Role.HEADING, Role.CAPTION) and _within(b.bbox, box, 2.0)
+            if roles[i] in (Role.BODY, Role.HEADING, Role.CAPTION) and b.bbox.within(box, 2.0)
         ]
         chars = sum(len(blocks[i].text) for i in inside)
         if inside and chars < 0.5 * total:
@@ -347,17 +347,8 @@ def _letters(text: str) -> str:
 def _outermost(boxes: list[BBox]) -> list[BBox]:
     """Boxes not inside another box (a fill and its outline count once)."""
     return [
-        b for b in boxes if not any(o is not b and _within(b, o, 2.0) and o.width * o.height > b.width * b.height for o in boxes)
+        b for b in boxes if not any(o is not b and b.within(o, 2.0) and o.width * o.height > b.width * b.height for o in boxes)
     ]
-
-
-def _within(inner: BBox, outer: BBox, tol: float) -> bool:
-    return (
-        inner.x0 >= outer.x0 - tol
-        and inner.x1 <= outer.x1 + tol
-        and inner.top >= outer.top - tol
-        and inner.bottom <= outer.bottom + tol
-    )
 
 
 def _letter_spaced(b: Block) -> bool:
