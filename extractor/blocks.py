@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from extractor.model import Block, Line, same_type
 from extractor.stats import median
-from extractor.textnorm import CAPTION_LABELS, opens_caption
+from extractor.textnorm import caption_label, opens_caption
 
 # Vertical gap (bottom of one line to top of the next) that still keeps lines together,
 # in multiples of the font size.
@@ -172,9 +172,7 @@ def _fit(g: _Growing, line: Line, beside: bool, max_gap: float = MAX_LINE_GAP_EM
     overlap = last.bbox.h_overlap(line.bbox)
     if overlap <= 0 or not same_type(last, line, SIZE_TOLERANCE):
         return 0.0
-    if line.words[0].text.lower().rstrip(".") in CAPTION_LABELS and opens_caption(
-        [w.text for w in line.words[:3]]
-    ):
+    if caption_label(line.words[0].text) and opens_caption([w.text for w in line.words[:3]]):
         # "Table 1: ..." opens a caption: it does not go on with the table cell or the text
         # set closely above it.
         return 0.0

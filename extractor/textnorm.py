@@ -70,14 +70,18 @@ CAPTION_OPENING = regex.compile(
 CAPTION_LABELS = frozenset(("fig", "figure", "table", "tab", "chart", "plate", "listing", "exhibit", "scheme"))
 
 
+def caption_label(word: str) -> bool:
+    """Is ``word`` a caption's label ("Figure", "Fig.", "Table")? The cheap test that comes
+    before :func:`opens_caption`, which is asked of every line that might join a block."""
+    return word.lower().rstrip(".") in CAPTION_LABELS
+
+
 def opens_caption(words: list[str] | tuple[str, ...]) -> bool:
-    """Do the first words of a line open a caption as CAPTION_OPENING says? (The label is
-    looked up first: this is asked of every line that might join a block.)"""
-    return (
-        bool(words)
-        and words[0].lower().rstrip(".") in CAPTION_LABELS
-        and bool(CAPTION_OPENING.match(" ".join(words[:3])))
-    )
+    """Do the first words of a line, the first of them a caption label (see
+    :func:`caption_label`), open a caption as CAPTION_OPENING says?"""
+    return bool(CAPTION_OPENING.match(" ".join(words[:3])))
+
+
 # pdfminer's stand-in for a glyph without a Unicode mapping: "(cid:12)".
 _CID = re.compile(r"\(cid:\d+\)")
 # One character each: U+FFFD, C0/C1 controls, the BMP private-use area and planes 15-16.
