@@ -43,6 +43,7 @@ ROLE_COLOURS: dict[Role, Colour] = {
     Role.NOTE: (0.000, 0.502, 0.502),  # teal
     Role.ARTIFACT: (0.302, 0.349, 0.400),  # slate
     Role.PULL_QUOTE: (0.800, 0.200, 0.400),  # raspberry
+    Role.TABLE: (0.553, 0.827, 0.200),  # lime
 }
 FILL_OPACITY = 0.18  # a box's fill over white is 255 * (1 - a) + 255 * a * colour
 OUTLINE_WIDTH = 1.2  # points

@@ -18,6 +18,7 @@ from extractor.model import BBox, Block, Line, Page, Role
 from extractor.order import reading_order
 from extractor.roles import assign_roles, body_of, body_size, listing, size_chars
 from extractor.sideways import read_sideways
+from extractor.tables import merge_table_rows
 
 
 def analyse_page(
@@ -39,10 +40,11 @@ def analyse_page(
             (upright if _has_words(ln) else artifacts).append(ln)
     blocks = build_blocks(upright)
     roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules, body)
+    blocks, roles = merge_table_rows(blocks, roles, body)
     # Blocks are built anew rather than through dataclasses.replace, which costs several
     # times more and runs twice for every block of every page.
     blocks = [Block(b.lines, b.bbox, r, b.column, b.order, b.size) for b, r in zip(blocks, roles)]
-    columns = find_columns([b for b in blocks if b.role is Role.BODY])
+    columns = find_columns([b for b in blocks if b.role is Role.BODY or b.role is Role.TABLE])
     order = [i for unit in reading_order_of_units(blocks, raw.rules, len(columns)) for i in unit]
     ordered = []
     for n, i in enumerate(order):

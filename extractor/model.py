@@ -140,6 +140,7 @@ class Role(str, Enum):
     NOTE = "note"  # small type set apart from the body: references, notes, figure labels
     ARTIFACT = "artifact"  # ink without words: dotted leaders, rules of punctuation, drop numerals
     PULL_QUOTE = "pull_quote"  # a passage of the text repeated in display type to catch the eye
+    TABLE = "table"  # a data table's rows, each read left to right (see tables.py)
 
     @property
     def is_flow(self) -> bool:
@@ -147,7 +148,9 @@ class Role(str, Enum):
         return self in FLOW_ROLES
 
 
-FLOW_ROLES = frozenset({Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM, Role.SIDEBAR})
+FLOW_ROLES = frozenset(
+    {Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM, Role.SIDEBAR, Role.TABLE}
+)
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -14,7 +14,7 @@ from extractor.repair.paragraphs import paragraph_runs
 from extractor.repair.text import join_lines, vocabulary
 from extractor.textnorm import LIST_MARK
 
-FLOW = (Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM)
+FLOW = (Role.TITLE, Role.HEADING, Role.BODY, Role.LIST_ITEM, Role.TABLE)
 
 
 def repair_document(

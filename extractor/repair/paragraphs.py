@@ -114,12 +114,16 @@ def frame_of(block: Block) -> _Frame:
     return _Frame(left, right, pitch, hanging, margin)
 
 
+_WHOLE = (Role.TITLE, Role.HEADING, Role.TABLE)
+
+
 def split_block(block: Block) -> list[list[Line]]:
     """The paragraphs inside one block."""
     lines = block.lines
-    if block.role in (Role.TITLE, Role.HEADING) or not lines[0].words[0].upright:
-        # A heading is one paragraph, however its lines are set; so is a paragraph of turned
-        # text, already found upright (see sideways.py).
+    if block.role in _WHOLE or not lines[0].words[0].upright:
+        # A heading is one paragraph, however its lines are set; so is a table (its rows
+        # are short lines that would each stop short) and a paragraph of turned text,
+        # already found upright (see sideways.py).
         return [list(lines)]
     frame = frame_of(block)
     size = block.size or 10.0
