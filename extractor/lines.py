@@ -30,6 +30,8 @@ NARROW_GUTTER_EM = 0.6
 SPACING_RATIO = 3.0
 # A gap this wide separates fragments whatever the lines around it show.
 WIDE_GAP_EM = 4.0
+# Spaces that differ by no more than this many font sizes are of one width (justification).
+EVEN_SPACES_EM = 0.03
 _SIZE, _X0, _BASELINE = attrgetter("size"), attrgetter("bbox.x0"), attrgetter("baseline")
 _TEXT, _UPRIGHT = attrgetter("text"), attrgetter("upright")
 # Left to right; words drawn at one place are put in one order whatever the stream's order.
@@ -204,12 +206,18 @@ def _split_run(words: list[Word], rivers: RiverFinder, k: int, a: int, b: int) -
         if gap <= NARROW_GUTTER_EM * size:
             continue
         if gap > WIDE_GAP_EM * size:
-            # Wide enough to be a gutter, unless it is the one stretched space of a justified
-            # line of two words, set between lines that run the same width without a break.
+            # Wide enough to be a gutter, unless it is a stretched space of a justified line
+            # (the one space of a line of two words, or one of several stretched evenly) set
+            # between lines that run the same width without a break.
             two_words = i == start and (i + 2 == len(words) or gaps[i + 1] > NARROW_GUTTER_EM * size)
-            verdict = not (
-                two_words and rivers.stretched(k, starts[start], ends[i + 1], ends[i], starts[i + 1], size)
-            )
+            even = _even_spaces(words, gaps, i, size)
+            if even is not None:
+                first, last = even
+                verdict = not rivers.stretched(k, starts[first], ends[last + 1], ends[i], starts[i + 1], size)
+            else:
+                verdict = not (
+                    two_words and rivers.stretched(k, starts[start], ends[i + 1], ends[i], starts[i + 1], size)
+                )
         else:
             # A gap no wider than the spaces around it (loosely justified text) must be
             # free of words at both ends to count as a gutter. The spaces on each side are
@@ -235,6 +243,29 @@ def _split_run(words: list[Word], rivers: RiverFinder, k: int, a: int, b: int) -
             start = i + 1
     lines.append(Line.of(words[start:]))
     return lines
+
+
+def _even_spaces(words: list[Word], gaps: list[float], i: int, size: float) -> tuple[int, int] | None:
+    """(first, last): the run of gaps between words around gap ``i`` as wide as it, when it
+    has a neighbour as wide (to a hair: ``EVEN_SPACES_EM``). Justification stretches the
+    spaces of a line evenly, however wide (a narrow measure of long words, of capitals); a
+    gutter is not as wide as the word spaces beside it to a tenth of a point. Only between
+    words: a table's figures in columns of one width, or a dotted leader, are as evenly spaced.
+    None when gap ``i`` stands alone."""
+    tol = EVEN_SPACES_EM * size
+    gap = gaps[i]
+
+    def between_words(j: int) -> bool:
+        return words[j].text[:1].isalpha() and words[j + 1].text[:1].isalpha()
+
+    if not between_words(i):
+        return None
+    first = last = i
+    while first > 0 and abs(gaps[first - 1] - gap) <= tol and between_words(first - 1):
+        first -= 1
+    while last + 1 < len(gaps) and abs(gaps[last + 1] - gap) <= tol and between_words(last + 1):
+        last += 1
+    return (first, last) if last > first else None
 
 
 def _prose_pair(a: Word, b: Word) -> bool:

@@ -202,6 +202,25 @@ def test_the_stretched_space_of_a_justified_two_word_line_is_not_a_gutter():
     assert texts(build_lines(words)) == rows
 
 
+def test_a_justified_line_of_three_long_words_stretched_evenly_is_one_line():
+    # Capitals in a narrow measure: "IMPLIED WARRANTIES OF" stretched to the column's width,
+    # its two spaces alike and each wider than any gutter rule allows by itself.
+    rows = ["PROVIDED WITHOUT WARRANTY OF ANY", "IMPLIED WARRANTIES OF", "QUALITY AND PERFORMANCE OF THE"]
+    words = _justified(rows, 50, 200, 100)
+    gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(words[5:7], words[6:8])]
+    assert min(gaps) > 40 and max(gaps) - min(gaps) < 0.01
+    assert texts(build_lines(words)) == rows
+
+
+def test_evenly_spaced_cells_of_a_table_still_split():
+    # Rows of three cells as evenly spaced as a justified line's words, but the rows around
+    # leave the same white space: a table, read cell by cell.
+    rows = ["Harbour Dredging Council", "Quayside Shipping Pilots", "Mooring Lighthouse Ledger"]
+    words = [w for n, row in enumerate(rows)
+             for w in text_line(row, 50, 100 + 12 * n, space=50.0)]
+    assert texts(build_lines(words)) == [t for row in rows for t in row.split()]
+
+
 def test_a_wide_gap_with_gaps_above_and_below_still_splits():
     # A table: every row has its blank at the same place, so the wide gap is a gutter.
     rows = [text_line("Harbour", 50, 100 + 12 * n) + text_line(f"{n}42 ships", 160, 100 + 12 * n)
