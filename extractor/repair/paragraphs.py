@@ -66,18 +66,34 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     for page, block in blocks:
         if block.role is Role.SIDEBAR:
             asides.setdefault(page, []).append(block)
+    prev_run = -1  # the run that ``prev``'s last paragraph is in
+    past_aside = False  # a sidebar was read since ``prev``
     for page, block in blocks:
         groups = split_block(block)
-        if prev is not None and runs and not prev_inset and continues(prev, prev_page, block, page):
-            runs[-1].extend(groups[0])
+        if (
+            prev is not None
+            and not prev_inset
+            and (not past_aside or _goes_on(prev.lines[-1], block.lines[0]))
+            and continues(prev, prev_page, block, page)
+        ):
+            runs[prev_run].extend(groups[0])
             groups = groups[1:]
         for g in groups:
             runs.append(list(g))
             roles.append(block.role)
             pages.append(page)
         above = column_blocks.get((page, block.column)) if block.column >= 0 else None
-        prev, prev_page = block, page
-        prev_inset = above is not None and _inset(block, above) and not _beside(block, asides.get(page, ()))
+        if block.role is Role.SIDEBAR:
+            past_aside = True
+        else:
+            # A page's sidebars are read after its flow, and a paragraph running on to the
+            # next page goes on past them (when the next page opens in mid-sentence, in
+            # lower case: a sidebar ends the page of a form or a CV as often as not).
+            past_aside = False
+            if groups:
+                prev_run = len(runs) - 1
+            prev, prev_page = block, page
+            prev_inset = above is not None and _inset(block, above) and not _beside(block, asides.get(page, ()))
         if block.column >= 0:
             column_blocks[(page, block.column)] = block
     return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers.geometry import CHAR_EM, PROSE, column, moved, page, text_line, word
 
-from extractor.model import Role
+from extractor.model import BBox, Role
 from extractor.pipeline import analyse
 from extractor.repair.furniture import running_key
 
@@ -603,3 +603,36 @@ def test_a_sentence_in_capitals_cut_after_or_runs_on_into_one_word():
     right = [text_line("CORRECTION.", 220, 100), _justified("IN NO EVENT UNLESS REQUIRED BY LAW", 220, 350, 116)]
     got = paragraphs_of(left + right)
     assert got[0] == "THE COST OF ALL NECESSARY SERVICING, REPAIR OR CORRECTION."
+
+
+def test_a_paragraph_running_on_to_the_next_page_goes_on_past_the_pages_sidebar():
+    # Page 1's flow ends mid-sentence at the foot of its column; its sidebar is read after
+    # its flow; page 2 opens with the sentence's end. One paragraph, then the sidebar.
+    text = PROSE[0] + " " + PROSE[1]
+    words, _ = column([text], 50, 300, 700)
+    first = [w for w in words if w.bbox.top < 736]
+    rest = moved([w for w in words if w.bbox.top >= 736], dy=-636, page=1)
+    assert rest[0].text[:1].islower()  # the page turns in mid-sentence
+    box = BBox(400, 100, 560, 200)
+    note = "Keep the notices of every dependency with each copy you share."
+    aside, _ = column([note], 410, 140, 110)
+    out = paragraphs(page(first + aside, rules=(box,)), page(rest, number=1))
+    assert out == [text, note]
+
+
+def test_a_page_opening_with_a_capital_after_a_sidebar_is_a_new_paragraph():
+    # The same, but the next page opens with a capital (a form, a CV, a title page end on a
+    # sidebar as often as not): no evidence that the text runs on past the sidebar.
+    from dataclasses import replace as with_
+
+    text = PROSE[0] + " " + PROSE[1]
+    words, _ = column([text], 50, 300, 700)
+    first = [w for w in words if w.bbox.top < 736]
+    rest = moved([w for w in words if w.bbox.top >= 736], dy=-636, page=1)
+    rest[0] = with_(rest[0], text=rest[0].text.capitalize())
+    box = BBox(400, 100, 560, 200)
+    aside, _ = column(["Keep the notices of every dependency with each copy you share."], 410, 140, 110)
+    out = paragraphs(page(first + aside, rules=(box,)), page(rest, number=1))
+    assert len(out) == 3 and out[2].startswith(rest[0].text)
+    # Without the sidebar, the same pages are one paragraph.
+    assert len(paragraphs(page(first), page(rest, number=1))) == 1
