@@ -79,6 +79,7 @@ def assign_roles(
     """One role per block, in the same order; ``body``: the body type size, when known."""
     size = body or body_size(blocks) or 10.0
     roles = [_local_role(b, size, width, height) for b in blocks]
+    _keep_text_beside_columns(blocks, roles, size)
     _mark_number_rows(blocks, roles, height)
     # A page without prose in its body type (a cover) has nothing to set small type apart from.
     prose = _has_prose(blocks, roles, size)
@@ -178,6 +179,30 @@ def _local_role(b: Block, size: float, width: float, height: float) -> Role:
     if _labels(b):
         return Role.NOTE
     return Role.BODY
+
+
+def _keep_text_beside_columns(blocks: list[Block], roles: list[Role], size: float) -> None:
+    """A running head stands above the text, a running foot below it: a block in the top or
+    bottom band that a column of text beside it starts above (or ends below) is within the
+    text (the rows of a table broken across a page, a column's first lines), not furniture."""
+    columns = [
+        b.bbox for b, r in zip(blocks, roles) if r is Role.BODY and len(b.lines) >= MIN_COLUMN_LINES
+    ]
+    if not columns:
+        return
+    tol = 0.5 * size
+    for i, b in enumerate(blocks):
+        if roles[i] is not Role.HEADER and roles[i] is not Role.FOOTER:
+            continue
+        box = b.bbox
+        beside = [c for c in columns if c.h_overlap(box) < 0]
+        if roles[i] is Role.HEADER and any(c.top <= box.top + tol and c.bottom > box.bottom for c in beside):
+            roles[i] = Role.BODY
+        elif roles[i] is Role.FOOTER and any(c.bottom >= box.bottom - tol and c.top < box.top for c in beside):
+            roles[i] = Role.BODY
+
+
+MIN_COLUMN_LINES = 3  # lines of a block of body text that show where a column runs
 
 
 def _prose_line(b: Block, text: str, size: float, width: float) -> bool:

@@ -75,6 +75,24 @@ def test_page_number_and_running_head_are_furniture():
     assert body_text(doc) == PROSE
 
 
+def test_short_lines_level_with_a_columns_first_line_are_text_not_a_running_head():
+    # Under a running head, the left column opens with two short rows in smaller type (the
+    # end of a table broken across the page) level with the right column's first line.
+    head = text_line("Open Licences Quarterly", 400, 24, size=8)
+    rows = text_line("Apache-2.0 305 31%", 50, 52, size=9) + text_line("MIT 188 19%", 50, 64, size=9)
+    left, _ = column(PROSE[:1], 50, 230, 86)
+    right, _ = column(PROSE[1:3], 310, 230, 52)
+    doc = analyse("t", [page(head + rows + left + right)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["Open Licences Quarterly"] is Role.HEADER
+    text = doc.to_text()
+    assert "Apache-2.0 305 31%" in text and "MIT 188 19%" in text
+    # The same rows above every column, with the text below them, are a running head.
+    right, _ = column(PROSE[1:3], 310, 230, 86)
+    doc = analyse("t", [page(head + rows + left + right)])
+    assert "Apache-2.0" not in doc.to_text()
+
+
 def test_body_text_at_the_top_of_a_column_is_not_a_header():
     # A column that starts high on the page: many lines, body size: body, not furniture.
     words, _ = column(PROSE, 50, 500, 20)
