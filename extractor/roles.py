@@ -466,6 +466,8 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
             or _sentence(b.text)
         ):
             break  # names and affiliations are not sentences: text has begun
+        if _phrase(b.text):
+            continue  # a subtitle or a deck ("A review of how projects state their terms")
         roles[i] = Role.AUTHOR
 
 
@@ -524,6 +526,17 @@ def _code(text: str) -> bool:
     """One token with digits: a paper or issue number ("IMECE2023-1234"), not a title."""
     tokens = text.split()
     return len(tokens) == 1 and any(ch.isdigit() for ch in tokens[0])
+
+
+def _phrase(text: str) -> bool:
+    """A phrase of running words, not names: most of its words of four letters or more after
+    the first in lower case (three such words at least). Names and affiliations capitalise
+    theirs, short particles aside ("Department of Computer Science", "Jan van der Berg",
+    "Facultad de Ingeniería de la Universidad de los Andes")."""
+    if "@" in text:
+        return False  # e-mail addresses, in lower case
+    words = [w for w in text.split()[1:] if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 3 and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
 def _sentence(text: str) -> bool:

@@ -291,6 +291,23 @@ def test_a_sentence_under_the_title_is_text_not_a_byline():
     assert roles["The surface once in the busier harbour is that of today, along the quay."] is Role.BODY
 
 
+def test_a_deck_under_the_title_is_text_and_the_names_under_it_a_byline():
+    # Title, a deck (a phrase in lower case, no full stop), names with particles: the deck
+    # is read, the names are not.
+    title = text_line("Harbours of the North", 50, 60, size=20)
+    deck = text_line("A review of how small towns keep their quays", 50, 92, size=12, italic=True)
+    names = text_line("Jan van der Berg and Ann de la Cruz", 50, 112)
+    place = text_line("Department of Maritime History, University of Somewhere", 50, 126)
+    body, _ = column(PROSE * 2, 50, 500, 160)
+    doc = analyse("t", [page(title + deck + names + place + body)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["A review of how small towns keep their quays"].is_flow
+    assert roles[
+        "Jan van der Berg and Ann de la Cruz Department of Maritime History, University of Somewhere"
+    ] is Role.AUTHOR
+    assert doc.to_text().startswith("Harbours of the North\n\nA review of how small towns")
+
+
 def test_columns_of_short_cells_standing_row_for_row_are_a_table():
     cells = []
     for n, (a, b) in enumerate([("the 262", "was 431"), ("The 711", "the 135"), ("it 908", "was 700")]):
