@@ -39,8 +39,9 @@ def analyse_page(
         else:
             (upright if _has_words(ln) else artifacts).append(ln)
     blocks = build_blocks(upright)
-    roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules, body)
-    blocks, roles = merge_table_rows(blocks, roles, body)
+    size = body or body_size(blocks) or 10.0  # measured once, for the roles and the tables
+    roles = assign_roles(blocks, raw.width, raw.height, first_page, raw.rules, size)
+    blocks, roles = merge_table_rows(blocks, roles, size)
     # Blocks are built anew rather than through dataclasses.replace, which costs several
     # times more and runs twice for every block of every page.
     blocks = [Block(b.lines, b.bbox, r, b.column, b.order, b.size) for b, r in zip(blocks, roles)]
