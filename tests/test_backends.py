@@ -158,6 +158,44 @@ def test_damaged_pdf_is_one_line_naming_the_file(tmp_path):
     assert str(bad) in str(info.value) and "\n" not in str(info.value)
 
 
+def test_a_file_over_the_memory_limit_is_read_the_same(tmp_path, monkeypatch):
+    """A small file is read whole and opened from memory, a large one by path: same words."""
+    from extractor.backends import mupdf as backend
+
+    path = tmp_path / "words.pdf"
+    path.write_bytes(make_pdf())
+    opened = []
+    real_open = backend.pymupdf.open
+
+    def spy(*args, **kwargs):
+        opened.append("memory" if "stream" in kwargs else "path")
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(backend.pymupdf, "open", spy)
+    small = read_path(path)
+    monkeypatch.setattr(backend, "MEMORY_OPEN_LIMIT", path.stat().st_size - 1)
+    large = read_path(path)
+    assert opened == ["memory", "path"]
+    assert [p.words for p in small] == [p.words for p in large] and small[0].words
+
+
+def test_a_truncated_file_opened_from_memory_names_the_file(tmp_path):
+    bad = tmp_path / "cut.pdf"
+    bad.write_bytes(make_pdf()[:300])
+    with pytest.raises(DamagedPDFError) as info:
+        read_path(bad)
+    message = str(info.value)
+    assert message.startswith(f"{bad}: ") and "\n" not in message
+
+
+def read_path(path: Path):
+    doc = open_document(path, ExtractOptions())
+    try:
+        return list(doc.iter_pages(range(doc.page_count)))
+    finally:
+        doc.close()
+
+
 def _span_page(texts: list[str]) -> tuple[list[dict], list[tuple]]:
     """MuPDF's dict blocks and word tuples for one line of ``texts`` in one span."""
     words, x = [], 50.0
