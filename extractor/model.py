@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from operator import attrgetter
 
+from extractor.gcpause import pause_gc, resume_gc
+
 # The per-glyph-group types (BBox, Word, Line, Block) are slotted dataclasses that no stage
 # mutates (stages build new ones with dataclasses.replace), but they are not ``frozen``:
 # a frozen dataclass sets each field through object.__setattr__, which made building the
@@ -306,16 +308,28 @@ class Document:
     keep_furniture: bool = False
 
     def to_text(self) -> str:
-        from extractor.writers import to_text
+        took = pause_gc()  # see gcpause: the caller often drops the document next
+        try:
+            from extractor.writers import to_text
 
-        return to_text(self)
+            return to_text(self)
+        finally:
+            resume_gc(took)
 
     def to_markdown(self) -> str:
-        from extractor.writers import to_markdown
+        took = pause_gc()  # see gcpause: the caller often drops the document next
+        try:
+            from extractor.writers import to_markdown
 
-        return to_markdown(self)
+            return to_markdown(self)
+        finally:
+            resume_gc(took)
 
     def to_json(self) -> str:
-        from extractor.writers import to_json
+        took = pause_gc()  # see gcpause: the caller often drops the document next
+        try:
+            from extractor.writers import to_json
 
-        return to_json(self)
+            return to_json(self)
+        finally:
+            resume_gc(took)

@@ -4,6 +4,8 @@ has control; a caller who disabled it keeps it disabled."""
 from __future__ import annotations
 
 import gc
+import sys
+from pathlib import Path
 
 import pytest
 from helpers.geometry import page, text_line
@@ -55,3 +57,47 @@ def test_the_stream_yields_with_the_collector_running_and_pauses_per_page():
         assert gc.isenabled()
     assert seen == [False, False, False]
     assert gc.isenabled()
+
+
+@pytest.mark.skipif(
+    sys.version_info >= (3, 14), reason="3.14's incremental collector counts allocations otherwise"
+)
+@pytest.mark.parametrize(
+    "write", [lambda d: d.to_text(), lambda d: d.to_markdown(), lambda d: d.to_json()]
+)
+def test_a_document_written_and_dropped_is_never_walked_by_the_collector(write):
+    """extract(...).to_text() frees the document before any collection starts (see gcpause)."""
+    import extractor
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "seed_page23.pdf"
+    gc.enable()
+    started = []
+
+    def count(phase, info):
+        if phase == "start":
+            started.append(info["generation"])
+
+    write(extractor.extract(sample))  # first use loads modules and caches, kept
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        out = write(extractor.extract(sample))
+    finally:
+        gc.callbacks.remove(count)
+    assert out and started == []
+
+
+def test_the_writers_run_with_the_collector_paused_and_resume_it(monkeypatch):
+    from extractor import writers
+    from extractor.pipeline import analyse
+
+    seen = []
+    real = writers.to_text
+    monkeypatch.setattr(writers, "to_text", lambda doc: seen.append(gc.isenabled()) or real(doc))
+    gc.enable()
+    doc = analyse("t", [page(text_line("A sentence of prose on a page.", 50, 100))])
+    assert doc.to_text() == "A sentence of prose on a page.\n"
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    doc.to_text()
+    assert seen == [False, False] and not gc.isenabled()
