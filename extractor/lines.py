@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-from operator import attrgetter
+from itertools import compress, islice
+from operator import attrgetter, sub
 
 import regex
 
@@ -188,16 +189,18 @@ def _split_run(words: list[Word], rivers: RiverFinder, k: int, a: int, b: int) -
         starts, ends = rivers.starts[k], rivers.ends[k]
     if len(words) == 1:
         return [Line.of(words)]
-    gaps = [x0 - x1 for x0, x1 in zip(starts[1:], ends)]
+    gaps = list(map(sub, islice(starts, 1, None), ends))
     smallest = min(map(_SIZE, words))
-    if max(gaps) <= NARROW_GUTTER_EM * smallest:
+    narrow = NARROW_GUTTER_EM * smallest
+    if max(gaps) <= narrow:
         return [Line.of(words)]  # the common case: nothing wider than a word space
     normal = median(gaps)
     lines: list[Line] = []
     start = 0
-    for i, gap in enumerate(gaps):
-        if gap <= NARROW_GUTTER_EM * smallest:
-            continue
+    # Only the gaps wider than a word space can split the line (picked out without a Python
+    # loop over every gap: on a page of two columns, every baseline has its gutter).
+    for i in compress(range(len(gaps)), map(narrow.__lt__, gaps)):
+        gap = gaps[i]
         if i == start and gap < 3 * smallest and _is_label(words[i].text):
             continue  # a bullet or number stands apart from its item's text, not across a gutter
         if i + 2 == len(words) and _leader_to_page_number(words, i):

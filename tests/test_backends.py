@@ -158,24 +158,26 @@ def test_damaged_pdf_is_one_line_naming_the_file(tmp_path):
     assert str(bad) in str(info.value) and "\n" not in str(info.value)
 
 
-def test_a_file_over_the_memory_limit_is_read_the_same(tmp_path, monkeypatch):
-    """A small file is read whole and opened from memory, a large one by path: same words."""
-    from extractor.backends import mupdf as backend
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_file_over_the_memory_limit_is_read_the_same(tmp_path, monkeypatch, backend):
+    """A small file is read whole and handed over as bytes, a large one by path: same words."""
+    from extractor import load
 
     path = tmp_path / "words.pdf"
     path.write_bytes(make_pdf())
-    opened = []
-    real_open = backend.pymupdf.open
+    handed = []
+    real = load.read_source
 
-    def spy(*args, **kwargs):
-        opened.append("memory" if "stream" in kwargs else "path")
-        return real_open(*args, **kwargs)
+    def spy(source):
+        name, data, where = real(source)
+        handed.append("bytes" if data is not None else "path")
+        return name, data, where
 
-    monkeypatch.setattr(backend.pymupdf, "open", spy)
-    small = read_path(path)
-    monkeypatch.setattr(backend, "MEMORY_OPEN_LIMIT", path.stat().st_size - 1)
-    large = read_path(path)
-    assert opened == ["memory", "path"]
+    monkeypatch.setattr(load, "read_source", spy)
+    small = read_path(path, backend)
+    monkeypatch.setattr(load, "MEMORY_READ_LIMIT", path.stat().st_size - 1)
+    large = read_path(path, backend)
+    assert handed == ["bytes", "path"]
     assert [p.words for p in small] == [p.words for p in large] and small[0].words
 
 
@@ -188,8 +190,8 @@ def test_a_truncated_file_opened_from_memory_names_the_file(tmp_path):
     assert message.startswith(f"{bad}: ") and "\n" not in message
 
 
-def read_path(path: Path):
-    doc = open_document(path, ExtractOptions())
+def read_path(path: Path, backend: str = "pymupdf"):
+    doc = open_document(path, ExtractOptions(backend=backend))
     try:
         return list(doc.iter_pages(range(doc.page_count)))
     finally:

@@ -6,7 +6,6 @@ One text page per PDF page gives both the words (``extractWORDS``) and the spans
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -71,8 +70,6 @@ def open_pdf(
     name: str, data: bytes | None, path: Path | None, options: ExtractOptions
 ) -> MuDocument:
     pymupdf.TOOLS.reset_mupdf_warnings()
-    if data is None and path is not None:
-        data = _read_small(path)
     try:
         if data is not None:
             doc = pymupdf.open(stream=data, filetype="pdf")
@@ -100,24 +97,6 @@ def open_pdf(
     if repaired:
         loaded.repair_reason = _mupdf_reason() or loaded.repair_reason
     return loaded
-
-
-# Files up to this size are read whole and opened from memory: MuPDF reads a file through
-# many small seeks and reads (one system call each), which cost a tenth of the time of
-# extracting a page's text; a larger file is read by MuPDF as it needs it, to bound memory.
-MEMORY_OPEN_LIMIT = 64 * 1024 * 1024
-
-
-def _read_small(path: Path) -> bytes | None:
-    """The bytes of ``path`` when it is small enough to open from memory, else None (also
-    when it cannot be read whole: MuPDF then opens it and names the cause)."""
-    try:
-        with path.open("rb") as fh:
-            if os.fstat(fh.fileno()).st_size > MEMORY_OPEN_LIMIT:
-                return None
-            return fh.read()
-    except OSError:
-        return None
 
 
 def _authenticate(name: str, doc: pymupdf.Document, password: str | None) -> None:
