@@ -443,6 +443,26 @@ def _capitals_run_on(last: Line, first: Line) -> bool:
     return len(last.words) >= 4 and len(first.words) >= 4
 
 
+JUSTIFIED_LINES = 3  # lines flush with the right edge before a column's last line
+JUSTIFIED_TOL_EM = 0.1  # how far from the edge a justified line may end
+SHORT_END_EM = 1.0  # how far short of it a paragraph's last line stops
+
+
+def _justified_end(block: Block, size: float) -> bool:
+    """Does the block end a paragraph of justified text? The lines above its last one end
+    flush with its right edge (to a tenth of the type size), as only justified lines do, and
+    the last one stops an em or more short of it: a justified paragraph's last line is the
+    only one not stretched to the edge, even when the next word would not have fitted."""
+    lines = block.lines
+    if len(lines) <= JUSTIFIED_LINES:
+        return False
+    right = max(ln.bbox.x1 for ln in lines)
+    tol = JUSTIFIED_TOL_EM * size
+    return all(right - ln.bbox.x1 <= tol for ln in lines[-1 - JUSTIFIED_LINES : -1]) and (
+        right - lines[-1].bbox.x1 >= SHORT_END_EM * size
+    )
+
+
 def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     """Does the last paragraph of ``a`` go on in ``b`` (the next flow block)?"""
     if a.role is b.role is Role.TITLE or (
@@ -480,7 +500,7 @@ def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
     if last.words[-1].text.endswith(("-", "\u00ad")):
         return True
     frame_a = frame_of(a)
-    if stopped_short(last, first, frame_a.right, size):
+    if stopped_short(last, first, frame_a.right, size) or _justified_end(a, size):
         return False
     if len(b.lines) > 1:
         frame_b = frame_of(b)

@@ -636,3 +636,31 @@ def test_a_page_opening_with_a_capital_after_a_sidebar_is_a_new_paragraph():
     assert len(out) == 3 and out[2].startswith(rest[0].text)
     # Without the sidebar, the same pages are one paragraph.
     assert len(paragraphs(page(first), page(rest, number=1))) == 1
+
+
+def _justified_column_end(last, top=100.0):
+    """Four justified lines of PROSE[0] from x=50 to 330, then ``last`` from the left edge."""
+    words = PROSE[0].split()
+    full = [" ".join(words[k * 7 : k * 7 + 7]) for k in range(4)]
+    return _full_lines_then(full, last, top)
+
+
+def test_a_short_last_line_of_justified_text_ends_the_paragraph_at_a_page_break():
+    # The next page's first word would not have fitted after "the channel moved." (no room
+    # for "Dredging" in 20 pt), but in justified text only a paragraph's last line stops short.
+    lines = _justified_column_end("where the river bed had moved on and then it was gone.", top=700)
+    body = [w for ln in lines for w in ln]
+    following, _ = column([PROSE[1]], 50, 280, 100, page=1)
+    ending = PROSE[0].split()[:28]
+    assert paragraphs(page(body), page(following, number=1)) == [
+        " ".join(ending) + " where the river bed had moved on and then it was gone.",
+        PROSE[1],
+    ]
+
+
+def test_a_justified_column_running_to_its_edge_goes_on_onto_the_next_page():
+    lines = _justified_column_end("", top=700)[:-1]  # four full lines, the last one flush
+    body = [w for ln in lines for w in ln]
+    following, _ = column([PROSE[1]], 50, 280, 100, page=1)
+    ending = PROSE[0].split()[:28]
+    assert paragraphs(page(body), page(following, number=1)) == [" ".join(ending + PROSE[1].split())]
