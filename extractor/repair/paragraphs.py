@@ -148,7 +148,12 @@ def split_block(block: Block) -> list[list[Line]]:
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
         before = lines[i - 2] if i > 1 else None
-        if item_x is not None and abs(line.bbox.x0 - item_x) < 0.5 * size and not _starts_item(line):
+        if (
+            item_x is not None
+            and abs(line.bbox.x0 - item_x) < 0.5 * size
+            and not _starts_item(line)
+            and not _spaced_apart(prev, line, frame)
+        ):
             groups[-1].append(line)  # a list item's wrapped line, set under its text
         # The local frame only narrows the right edge, which can only take a break away:
         # it is worked out for the few lines that break against the block's own frame.
@@ -185,9 +190,14 @@ def _item_text_x(line: Line) -> float | None:
     return None
 
 
+def _spaced_apart(prev: Line, line: Line, frame: _Frame) -> bool:
+    """Is ``line`` set further below ``prev`` than the block's line pitch allows?"""
+    return line.baseline - prev.baseline > frame.pitch * 1.3 + 0.5
+
+
 def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | None = None) -> bool:
     """Does a paragraph end after ``prev``? ``before`` is the line above ``prev`` in the block."""
-    if line.baseline - prev.baseline > frame.pitch * 1.3 + 0.5:
+    if _spaced_apart(prev, line, frame):
         return True
     if _style_changes(prev, line, frame.margin, size, before):
         return True

@@ -127,6 +127,22 @@ def test_bulleted_items_wrap_under_their_text():
     ]
 
 
+def test_text_set_apart_under_a_list_item_is_not_one_of_its_lines():
+    # A quotation after the list, set in line with the item's text but below a wider gap.
+    lines = [
+        text_line("1. first item that wraps over", 50, 100),
+        text_line("two lines of text", 62, 112),
+        text_line("2. second item", 50, 124),
+        text_line("A quotation set in under the list", 62, 142),
+        text_line("runs over two lines.", 62, 154),
+    ]
+    assert paragraphs_of(lines) == [
+        "1. first item that wraps over two lines of text",
+        "2. second item",
+        "A quotation set in under the list runs over two lines.",
+    ]
+
+
 def running_pages(n=3):
     pages = []
     for i in range(n):
