@@ -431,3 +431,16 @@ def test_a_paragraph_gap_is_credited_on_pages_that_set_paragraphs_apart() -> Non
 def test_tex_spacing_accents_in_pasted_text_are_composed() -> None:
     text = "Die Stadt ist gr\u00a8un und sch\u00a8on im Sommer, sagt es nicht\u00b4s.\n"
     assert repair_text(text) == "Die Stadt ist gr\u00fcn und sch\u00f6n im Sommer, sagt es nicht\u00b4s.\n"
+
+
+def test_pages_parted_by_form_feeds_are_read_page_by_page() -> None:
+    """Glued text of several pages (as pdftotext writes it, a form feed before each page):
+    each page's left column, then its right one, then the next page; not every left column
+    first."""
+    first, second = make_page(3), make_page(5)
+    alone = [repair_text(p.text).split() for p in (first, second)]
+    both = repair_text(first.text + "\f" + second.text).split()
+    # A hyphen at the foot of the first page may join a word across the pages.
+    assert both[: len(alone[0]) - 1] == alone[0][:-1]
+    assert both[-(len(alone[1]) - 1) :] == alone[1][1:]
+    assert len(alone[0]) + len(alone[1]) - 1 <= len(both) <= len(alone[0]) + len(alone[1])

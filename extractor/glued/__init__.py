@@ -100,19 +100,40 @@ def _streams(
 def repair_text(text: str) -> str:
     """Clean paragraphs in reading order from text whose columns were glued line by line.
 
+    A text of several pages parted by form feeds (as pdftotext writes them) is read page by
+    page, each with its own column widths: its left column, then its right one, then the
+    next page; a paragraph runs on from one page to the next as from column to column.
+
     Raises:
         TextInputError: the text is empty, binary, or only furniture.
     """
-    return render(analyse(text), text)
+    check_text(text)
+    pages = [page for page in text.split("\f") if page.strip()]
+    if len(pages) < 2:
+        return render(analyse(text), text)
+    stream: list[ColLine] = []
+    failures: list[TextInputError] = []
+    for page in pages:
+        try:
+            result = analyse(page)
+        except TextInputError as exc:  # a page of furniture only, or blank
+            failures.append(exc)
+            continue
+        stream += result.left + result.right
+    if not stream:
+        raise failures[0]
+    return _write(paragraphs(stream, vocabulary_of([text])))
 
 
 def render(result: Analysis, text: str) -> str:
     """Paragraphs of an analysed page: left stream, then right stream, in plain-text format."""
-    vocab = vocabulary_of([text])
-    stream = result.left + result.right
-    paras = paragraphs(stream, vocab)
+    return _write(paragraphs(result.left + result.right, vocabulary_of([text])))
+
+
+def _write(paras: list[str]) -> str:
     if not paras:
         raise TextInputError("no body text found")
     # TeX's spacing accents, as a PDF's text layer gives them ("f¨ur"): composed at the end,
     # as the column fit counts characters of the text as given.
     return compose_accents("\n\n".join(paras) + "\n")
+
