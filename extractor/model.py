@@ -308,28 +308,21 @@ class Document:
     keep_furniture: bool = False
 
     def to_text(self) -> str:
-        took = pause_gc()  # see gcpause: the caller often drops the document next
-        try:
-            from extractor.writers import to_text
-
-            return to_text(self)
-        finally:
-            resume_gc(took)
+        return self._write("to_text")
 
     def to_markdown(self) -> str:
-        took = pause_gc()  # see gcpause: the caller often drops the document next
-        try:
-            from extractor.writers import to_markdown
-
-            return to_markdown(self)
-        finally:
-            resume_gc(took)
+        return self._write("to_markdown")
 
     def to_json(self) -> str:
-        took = pause_gc()  # see gcpause: the caller often drops the document next
-        try:
-            from extractor.writers import to_json
+        return self._write("to_json")
 
-            return to_json(self)
+    def _write(self, writer: str) -> str:
+        """The document through ``extractor.writers.<writer>``, with the collector paused
+        (see gcpause: the caller often drops the document next)."""
+        took = pause_gc()
+        try:
+            from extractor import writers
+
+            return getattr(writers, writer)(self)
         finally:
             resume_gc(took)

@@ -136,4 +136,3 @@ def _write(paras: list[str]) -> str:
     # TeX's spacing accents, as a PDF's text layer gives them ("f¨ur"): composed at the end,
     # as the column fit counts characters of the text as given.
     return compose_accents("\n\n".join(paras) + "\n")
-
