@@ -25,6 +25,13 @@ def P(t, cls=None):
     return f"<p{f' class={cls!r}' if cls else ''}>{E(t)}</p>"
 
 
+def prose(truth, body, paragraphs):
+    """Body paragraphs: each one into the truth and, as a <p>, into the HTML."""
+    for p in paragraphs:
+        truth.append(p)
+        body.append(P(p))
+
+
 def page(css, body):
     return f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>"
 
@@ -46,9 +53,7 @@ def doc_a(r):
     ]:
         truth.append(h)
         body.append(f"<h2>{E(h)}</h2>")
-        for p in tg.paragraphs(r, "coast", r.randint(3, 4)):
-            truth.append(p)
-            body.append(P(p))
+        prose(truth, body, tg.paragraphs(r, "coast", r.randint(3, 4)))
     body.append("</div>")
     css = (
         BASE
@@ -67,15 +72,11 @@ def doc_b(r):
     title = "How a City Learned to Run Its Buses on Time"
     truth.append(title)
     body.append(f"<h1>{E(title)}</h1><div class='cols'>")
-    for p in tg.paragraphs(r, "transit", 6):
-        truth.append(p)
-        body.append(P(p))
+    prose(truth, body, tg.paragraphs(r, "transit", 6))
     h = "A Timetable Built from Passenger Counts"
     truth.append(h)
     body.append(f"<h2>{E(h)}</h2>")
-    for p in tg.paragraphs(r, "transit", 7):
-        truth.append(p)
-        body.append(P(p))
+    prose(truth, body, tg.paragraphs(r, "transit", 7))
     body.append("</div>")
     css = (
         BASE
@@ -94,17 +95,13 @@ def doc_c(r):
     title = "Bread, Flour and the Village Oven"
     truth.append(title)
     body.append(f"<h1>{E(title)}</h1><div class='cols'>")
-    for p in tg.paragraphs(r, "bread", 4, 45, 75):
-        truth.append(p)
-        body.append(P(p))
+    prose(truth, body, tg.paragraphs(r, "bread", 4, 45, 75))
     body.append(
         "<div class='fig'><div class='box'></div>"
         "<p class='cap'>Figure 1: Daily output of the Ashby communal oven, 1911 to 1938, "
         "in loaves per baking day (grey band shows the range across seasons).</p></div>"
     )
-    for p in tg.paragraphs(r, "bread", 4, 45, 75):
-        truth.append(p)
-        body.append(P(p))
+    prose(truth, body, tg.paragraphs(r, "bread", 4, 45, 75))
     body.append("</div>")
     css = (
         BASE
@@ -130,9 +127,7 @@ def doc_d(r):
     ):
         truth.append(h)
         body.append(f"<h2>{E(h)}</h2>")
-        for p in tg.paragraphs(r, "health", 3, 70, 118):
-            truth.append(p)
-            body.append(P(p))
+        prose(truth, body, tg.paragraphs(r, "health", 3, 70, 118))
     css = (
         BASE
         + """@page { size: A4; margin: 2.5cm 2.5cm;
@@ -235,9 +230,7 @@ def doc_g(r):
     title = "Rainfall Records at Upland Stations"
     truth.append(title)
     body.append(f"<h1>{E(title)}</h1>")
-    for p in tg.paragraphs(r, "coast", 2, 45, 80):
-        truth.append(p)
-        body.append(P(p))
+    prose(truth, body, tg.paragraphs(r, "coast", 2, 45, 80))
     rows = []
     names = [
         "Ashby Fell",
@@ -265,9 +258,7 @@ def doc_g(r):
         "<table><thead><tr><th>Station</th><th>Altitude (m)</th><th>Mean rainfall (mm)</th>"
         "<th>Change since 1990 (%)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
-    for p in tg.paragraphs(r, "coast", 2, 45, 80):
-        truth.append(p)
-        body.append(P(p))
+    prose(truth, body, tg.paragraphs(r, "coast", 2, 45, 80))
     css = (
         BASE
         + """@page { size: Letter; margin: 2.2cm; }
@@ -287,9 +278,7 @@ def doc_h(r):
     title = "Teaching Music in Small Schools"
     truth.append(title)
     body.append(f"<h1>{E(title)}</h1><div class='cols'>")
-    for p in tg.paragraphs(r, "music", 2, 50, 90):
-        truth.append(p)
-        body.append(P(p))
+    prose(truth, body, tg.paragraphs(r, "music", 2, 50, 90))
     items = [tg.item(r, "music") for _ in range(4)]
     truth += ["\u2022 " + i for i in items]
     body.append("<ul>" + "".join(f"<li>{E(i)}</li>" for i in items) + "</ul>")
@@ -302,9 +291,7 @@ def doc_h(r):
     q = tg.paragraph(r, "music", 40, 60)
     truth.append(q)
     body.append(f"<blockquote>{E(q)}</blockquote>")
-    for p in tg.paragraphs(r, "music", 3, 50, 90):
-        truth.append(p)
-        body.append(P(p))
+    prose(truth, body, tg.paragraphs(r, "music", 3, 50, 90))
     body.append("</div>")
     css = (
         BASE
