@@ -1,4 +1,4 @@
-"""glued: repair text whose two columns were glued line by line ("left line" + " " + "right line").
+"""glued: repair text whose columns were glued line by line ("left line" + " " + "right line").
 
 `repair_text(text)` returns clean paragraphs in reading order, one per line, separated by one blank
 line. Pipeline: check input -> drop furniture -> split on a visible gutter if there is one, else
@@ -18,6 +18,7 @@ from extractor.glued.furniture import furniture_lines
 from extractor.glued.gutter import split_on_gutter
 from extractor.glued.phrases import page_pairs
 from extractor.glued.rows import Row, make_row
+from extractor.glued.widths import prefix_widths
 from extractor.hyphenation import vocabulary_of
 from extractor.textnorm import compose_accents
 
@@ -26,12 +27,25 @@ __all__ = ["Analysis", "analyse", "render", "repair_text"]
 
 @dataclass(slots=True)
 class Analysis:
-    """Per input line: (left, right) text, or None for blank and furniture lines."""
+    """Per input line: the text of each column, or None for blank and furniture lines."""
 
-    parts: list[tuple[str, str] | None]
-    left: list[ColLine]
-    right: list[ColLine]
-    widths: tuple[float, float]  # fitted column widths in em (0 when unknown)
+    parts: list[tuple[str, ...] | None]
+    columns: list[list[ColLine]]  # each column's lines, left to right
+    widths: tuple[float, ...]  # column widths in em (0 when unknown)
+    order: list[ColLine]  # every line in reading order (see stream)
+
+    @property
+    def left(self) -> list[ColLine]:
+        return self.columns[0]
+
+    @property
+    def right(self) -> list[ColLine]:
+        return self.columns[1] if len(self.columns) > 1 else []
+
+    def stream(self) -> list[ColLine]:
+        """The lines in reading order: each section of the page (parted by lines set across the
+        columns) in turn, its columns left to right, each top to bottom."""
+        return self.order
 
 
 def check_text(text: str) -> None:
@@ -51,7 +65,7 @@ def analyse(text: str) -> Analysis:
     drop = furniture_lines(lines)
     gutter = split_on_gutter(text.replace("\f", "\n").splitlines(), drop)
     if gutter is not None:
-        return _streams(lines, drop, gutter, (0.0, 0.0))
+        return _streams(lines, drop, gutter[0], None, gutter[1])
     rows: list[Row] = []
     gap = False
     for i, ln in enumerate(lines):
@@ -77,24 +91,86 @@ def analyse(text: str) -> Analysis:
 def _streams(
     lines: list[str],
     drop: set[int],
-    parts: dict[int, tuple[str, str]],
-    widths: tuple[float, float],
+    parts: dict[int, tuple[str, ...]],
+    widths: tuple[float, ...] | None,
+    across: set[int] | frozenset[int] = frozenset(),
 ) -> Analysis:
-    left: list[ColLine] = []
-    right: list[ColLine] = []
-    gap_l = gap_r = False
-    out: list[tuple[str, str] | None] = []
+    """Each column's lines, top to bottom, marking those after a blank stretch of the column.
+
+    ``widths`` None: split on visible gutters, each column's width is measured on its lines.
+    Lines ``across`` the columns (a title, a figure's caption) part the page into sections read
+    one after the other, each column by column (see :class:`ColLine` ``across``).
+    """
+    count = max(map(len, parts.values()), default=2)
+    out: list[tuple[str, ...] | None] = []
+    sections: list[tuple[bool, list[int]]] = []  # (set across?, rows), top to bottom
     for i in range(len(lines)):
         p = parts.get(i) if i not in drop else None
         out.append(p)
-        lt, rt = p if p else ("", "")
-        if lt:
-            left.append(ColLine(lt.split(), i, widths[0], gap_l))
-        if rt:
-            right.append(ColLine(rt.split(), i, widths[1], gap_r, 1))
-        gap_l = not lt and (gap_l or bool(left))
-        gap_r = not rt and (gap_r or bool(right))
-    return Analysis(out, left, right, widths)
+        if p and any(p):
+            if not sections or sections[-1][0] != (i in across):
+                sections.append((i in across, []))
+            sections[-1][1].append(i)
+    filled = [
+        {i for i, p in parts.items() if i not in drop and i not in across and p[k]}
+        for k in range(count)
+    ]
+    if widths is None:
+        widths = tuple(
+            measure([parts[i][k] for i in sorted(rows)]) for k, rows in enumerate(filled)
+        )
+    columns: list[list[ColLine]] = [[] for _ in range(count)]
+    order: list[ColLine] = []
+    for is_across, rows in sections:
+        if is_across:
+            texts = [" ".join(c for c in parts[i] if c) for i in rows]
+            wide = measure(texts)
+            order += [
+                ColLine(t.split(), i, wide, n > 0 and rows[n - 1] < i - 1, -1, True)
+                for n, (t, i) in enumerate(zip(texts, rows, strict=True))
+            ]
+            continue
+        for k in range(count):
+            column: list[ColLine] = []
+            for i in rows:
+                if parts[i][k]:
+                    gap = bool(column) and _gap(filled, k, column[-1].row, i)
+                    column.append(ColLine(parts[i][k].split(), i, widths[k], gap, k))
+            columns[k] += column
+            order += column
+    return Analysis(out, columns, widths, order)
+
+
+def _gap(filled: list[set[int]], k: int, above: int, row: int) -> bool:
+    """Is column ``k`` blank between its lines on rows ``above`` and ``row``?
+
+    A row that holds only a line of another column set between two rows without that column's
+    text is no gap: where the columns' baselines do not line up, a layout-preserving extractor
+    gives each column rows of its own, and their lines alternate down the page."""
+    others = [rows for j, rows in enumerate(filled) if j != k]
+    return any(
+        not any(r in rows and r - 1 not in rows and r + 1 not in rows for rows in others)
+        for r in range(above + 1, row)
+    )
+
+
+# A column's measure, set by its longest lines: the line at this share of the column's lines
+# ranked by width (not the longest: one line run long, a spanning title, would set it).
+MEASURE_RANK = 0.9
+MIN_MEASURED = 4  # lines a column needs before its width is trusted
+
+
+def measure(lines: list[str]) -> float:
+    """The width of a column in em, from its longest lines (0 when it has too few to tell).
+
+    A paragraph's last line stops short of it; a ragged-right line stops short of it by less
+    than the next word's width, so neither reads as a paragraph end wrongly (see
+    :func:`extractor.glued.assemble.is_paragraph_end`).
+    """
+    if len(lines) < MIN_MEASURED:
+        return 0.0
+    widths = sorted(prefix_widths(line.split())[-1] for line in lines)
+    return widths[min(len(widths) - 1, int(MEASURE_RANK * len(widths)))]
 
 
 def repair_text(text: str) -> str:
@@ -119,15 +195,15 @@ def repair_text(text: str) -> str:
         except TextInputError as exc:  # a page of furniture only, or blank
             failures.append(exc)
             continue
-        stream += result.left + result.right
+        stream += result.stream()
     if not stream:
         raise failures[0]
     return _write(paragraphs(stream, vocabulary_of([text])))
 
 
 def render(result: Analysis, text: str) -> str:
-    """Paragraphs of an analysed page: left stream, then right stream, in plain-text format."""
-    return _write(paragraphs(result.left + result.right, vocabulary_of([text])))
+    """Paragraphs of an analysed page, its columns read left to right, in plain-text format."""
+    return _write(paragraphs(result.stream(), vocabulary_of([text])))
 
 
 def _write(paras: list[str]) -> str:

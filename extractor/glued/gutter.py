@@ -1,22 +1,26 @@
-"""gutter: split on a visible gutter (runs of 2+ spaces aligned down the page, as `pdftotext -layout`
-leaves them), where geometry survived and no width model is needed.
+"""gutter: split on visible gutters (runs of 2+ spaces aligned down the page, as `pdftotext -layout`
+leaves them), where geometry survived and no width model is needed. Two, three or four columns.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 import regex
 
 _RUN = regex.compile(r" {2,}(?=\S)")
-MIN_SHARE = 0.3  # share of the body lines that must show the gutter
+MIN_SHARE = 0.3  # share of the body lines that must show a gutter
 MIN_LINES = 3
-MIN_INDENT = 12  # leading spaces this long put a line in the right column
-SLACK = 2  # characters a right column's start may wander
+MIN_INDENT = 12  # leading spaces this long put a line in a column to the right
+SLACK = 2  # characters a column's start may wander
+MIN_COLUMN = 12  # characters: a column is at least this wide (narrower runs are a table's cells)
+MAX_GUTTERS = 3  # four columns at most
 
 
-def gutter_column(lines: list[str]) -> int | None:
-    """Character position where the right column starts, if enough lines agree on one."""
+def gutter_columns(lines: list[str]) -> list[int]:
+    """Character positions where the columns right of the first start, left to right: every
+    position that enough lines agree on (each gutter must be shown by MIN_SHARE of the lines)."""
     hits: Counter[int] = Counter()
     body = 0
     for ln in lines:
@@ -26,33 +30,106 @@ def gutter_column(lines: list[str]) -> int | None:
         for m in _RUN.finditer(ln.rstrip()):
             if m.start() > 0 or m.end() >= MIN_INDENT:
                 hits[m.end()] += 1
-    if not hits:
-        return None
-    pos, _ = max(
-        ((p, sum(hits.get(p + d, 0) for d in range(-SLACK, SLACK + 1))) for p in hits),
-        key=lambda t: t[1],
-    )
-    support = sum(hits.get(pos + d, 0) for d in range(-SLACK, SLACK + 1))
-    if support < max(MIN_LINES, MIN_SHARE * body):
-        return None
-    return pos
+    need = max(MIN_LINES, MIN_SHARE * body)
+    found: list[int] = []
+    while hits and len(found) < MAX_GUTTERS:
+        pos, support = max(((p, _support(hits, p)) for p in hits), key=lambda t: (t[1], -t[0]))
+        if support < need:
+            break
+        found.append(pos)
+        for p in [p for p in hits if abs(p - pos) < MIN_COLUMN]:
+            del hits[p]  # the same gutter, wandering; or a column too narrow to be one
+    return sorted(found)
 
 
-def split_line(line: str, pos: int) -> tuple[str, str]:
+def _support(hits: Counter[int], pos: int) -> int:
+    return sum(hits.get(pos + d, 0) for d in range(-SLACK, SLACK + 1))
+
+
+def split_line(line: str, pos: int | list[int]) -> tuple[str, ...]:
+    """The line's text in each column, the columns starting at ``pos`` (one or several)."""
+    starts = [pos] if isinstance(pos, int) else pos
     text = line.rstrip()
-    lead = len(text) - len(text.lstrip())
-    if lead >= pos - SLACK - 1:
-        return "", " ".join(text.split())
+    parts = [""] * (len(starts) + 1)
+    column, at = 0, 0  # the column being read, and where its text starts
     for m in _RUN.finditer(text):
-        if m.start() > 0 and abs(m.end() - pos) <= SLACK:
-            return " ".join(text[: m.start()].split()), " ".join(text[m.end() :].split())
-    return " ".join(text.split()), ""
+        k = _column_at(starts, m.start(), m.end())
+        if k > column:
+            parts[column] = " ".join(text[at : m.start()].split())
+            column, at = k, m.end()
+    parts[column] = " ".join(text[at:].split())
+    return tuple(parts)
 
 
-def split_on_gutter(lines: list[str], drop: set[int]) -> dict[int, tuple[str, str]] | None:
-    """(left, right) per body line when a gutter is visible, else None."""
+def _column_at(starts: list[int], a: int, b: int) -> int:
+    """The column that white space from ``a`` to ``b`` leads into: the last one whose start it
+    reaches (a column's text may begin a little off its start, or indented); 0 when it reaches
+    none (a word space, or justified text's wide spaces inside a column)."""
+    k = 0
+    for n, s in enumerate(starts, 1):
+        if a <= s and b >= s - SLACK:
+            k = n
+    return k
+
+
+def crosses(line: str, starts: list[int]) -> bool:
+    """Does the line's text run across a gutter (a title or a caption set across the columns)?
+    It has text on both sides of a gutter and no white space leading into the column after."""
+    text = line.rstrip()
+    for s in starts:
+        if not text[: max(0, s - SLACK)].strip() or not text[s + SLACK :].strip():
+            continue
+        if not any(m.start() <= s and m.end() >= s - SLACK for m in _RUN.finditer(text)):
+            return True
+    return False
+
+
+def _crossing(lines: Iterable[str], start: int) -> int:
+    """Lines whose text runs across a column start (see :func:`crosses`)."""
+    return sum(crosses(ln, [start]) for ln in lines)
+
+
+def _stopping(lines: Iterable[str], start: int) -> int:
+    """Lines with text left of a column start that stops before it (a column's lines do; the
+    indent of a block set further in, or the white space between a table's cells on a page of
+    one column, has lines of text running across it instead)."""
+    return sum(
+        bool(ln[: max(0, start - SLACK)].strip()) and not crosses(ln, [start]) for ln in lines
+    )
+
+
+def _typical_length(parts: dict[int, tuple[str, ...]], k: int) -> float:
+    """The median length in characters of column ``k``'s text, over the lines that have some."""
+    lengths = sorted(len(p[k]) for p in parts.values() if p[k])
+    return lengths[len(lengths) // 2] if lengths else 0.0
+
+
+def split_on_gutter(
+    lines: list[str], drop: set[int]
+) -> tuple[dict[int, tuple[str, ...]], set[int]] | None:
+    """The text of each column per body line when gutters are visible, else None; and the lines
+    set across the columns (see :func:`crosses`), with the lines that go on under them, flush
+    below without a blank line and with nothing in the other columns (a caption's last line)."""
     body = {i: ln.expandtabs() for i, ln in enumerate(lines) if i not in drop and ln.strip()}
-    pos = gutter_column(list(body.values()))
-    if pos is None:
-        return None
-    return {i: split_line(ln, pos) for i, ln in body.items()}
+    found = gutter_columns(list(body.values()))
+    # A gutter crossed by as many lines as stop before it is the white space between a table's
+    # cells, or the indent of a block, on a page of one column of text.
+    found = [
+        s
+        for s in found
+        if max(MIN_LINES - 1, _crossing(body.values(), s)) < _stopping(body.values(), s)
+    ]
+    while True:
+        if not found:
+            return None
+        parts = {i: split_line(ln, found) for i, ln in body.items()}
+        # A column of text holds lines of some length; a table's column of figures does not.
+        narrow = [k for k in range(1, len(found) + 1) if _typical_length(parts, k) < MIN_COLUMN]
+        if not narrow:
+            break
+        del found[narrow[0] - 1]
+    across: set[int] = set()
+    for i, ln in body.items():
+        if crosses(ln, found) or (i - 1 in across and not any(parts[i][1:])):
+            across.add(i)
+    return parts, across

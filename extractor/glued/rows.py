@@ -82,6 +82,25 @@ def is_heading(words: list[str]) -> bool:
     return True
 
 
+TITLE_WORDS = 12  # words a title's line may hold, in a column whose measure is known
+_TITLE_MINOR = _MINOR | {"from", "into", "over", "upon", "via", "per"}
+
+
+def is_title_line(words: list[str], *, open_end: bool = False) -> bool:
+    """A line of a title or heading, where the column's measure is known to tell it from text:
+    title case, no sentence punctuation, at most TITLE_WORDS words ("How a City Learned to Run
+    Its Buses on Time"). With ``open_end`` it may end in a word that leaves it open, as the
+    first line of a heading set over two does ("A Timetable Built from")."""
+    if not words or len(words) > TITLE_WORDS:
+        return False
+    body = words[1:] if _SECTION.match(words[0]) and len(words) > 1 else words
+    if not starts_upper(body[0]) or (not open_end and dangling(body[-1])):
+        return False
+    return body[-1][-1:] not in ".,;:!?-" and all(
+        w[-1:] not in ".;!?-" and (starts_upper(w) or core(w).lower() in _TITLE_MINOR) for w in body
+    )
+
+
 _CAPTION = regex.compile(r"^(?:Figure|Fig\.|Table|Plate|Chart|Exhibit)$", regex.IGNORECASE)
 _CAPTION_NO = regex.compile(r"^[\dIVXivx]{1,4}(?:\.\d{1,2})?[:.]$")
 
