@@ -238,8 +238,9 @@ def _progress(files: tuple[str, ...], quiet: bool) -> Iterator[Any]:
 @output_options()
 @verbosity_options
 def repair(file: str, output: TextIO, verbose: bool, quiet: bool) -> None:
-    """Repair text whose two columns were glued line by line into clean paragraphs.
+    """Repair text whose columns were glued line by line into clean paragraphs.
 
+    Two columns joined by one space, or two to four side by side (pdftotext -layout).
     FILE is UTF-8 text ("-" reads stdin); the paragraphs, in reading order, go to stdout
     or -o. Exit code 11 when FILE is not UTF-8 text (e.g. a PDF or other binary file).
     """
