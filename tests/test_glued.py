@@ -77,10 +77,10 @@ def test_visible_gutter_is_split_directly() -> None:
         "until the paragraph ends.               before it stops.",
         "                                        A last right-only line.",
     ]
-    found = split_on_gutter(lines, set())
-    assert found is not None
-    parts, across = found
-    assert not across
+    split = split_on_gutter(lines, set())
+    assert split is not None
+    parts = split.parts
+    assert not split.across
     assert parts[0] == ("The left column starts here and", "The right column begins here and")
     assert parts[3] == ("", "A last right-only line.")
     out = repair_text("\n".join(lines) + "\n")

@@ -123,3 +123,17 @@ def test_a_heading_set_over_two_lines_of_a_column_is_one_paragraph() -> None:
     right = wrap(paragraph(4, 3))
     got = paragraphs_of(repair_text("\n".join(side_by_side(left, right)) + "\n"))
     assert got == ["A Timetable Built from Passenger Counts", paragraph(0, 2), paragraph(4, 3)]
+
+
+def test_a_line_in_title_case_inside_a_paragraph_is_no_heading() -> None:
+    left = [
+        "The report was read out to the members of",
+        "Transportation Safety Board and the FAA of",
+        "the United States, who found no fault in the",
+        "way the crew had followed the checklist on",
+        "the night of the storm, or in the way the",
+        "harbour staff had kept the lights burning.",
+    ]
+    right = wrap(paragraph(4, 3))
+    got = paragraphs_of(repair_text("\n".join(side_by_side(left, right, width=44)) + "\n"))
+    assert got == [" ".join(left), paragraph(4, 3)]

@@ -63,9 +63,9 @@ def analyse(text: str) -> Analysis:
     check_text(text)
     lines = [" ".join(ln.split()) for ln in text.replace("\f", "\n").splitlines()]
     drop = furniture_lines(lines)
-    gutter = split_on_gutter(text.replace("\f", "\n").splitlines(), drop)
-    if gutter is not None:
-        return _streams(lines, drop, gutter[0], None, gutter[1])
+    split = split_on_gutter(text.replace("\f", "\n").splitlines(), drop)
+    if split is not None:
+        return _streams(lines, drop, split.parts, None, split.across)
     rows: list[Row] = []
     gap = False
     for i, ln in enumerate(lines):

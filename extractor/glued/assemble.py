@@ -32,7 +32,9 @@ class ColLine:
     across: bool = False  # set across the columns (a title, a caption): see paragraphs
 
 
-def is_paragraph_end(line: ColLine, nxt: ColLine) -> bool:
+def is_paragraph_end(line: ColLine, nxt: ColLine, opens: bool = False) -> bool:
+    """Does a paragraph end after ``line``, ``nxt`` being the next line read? ``opens``: the
+    line is the first of its paragraph (only such a line may be a heading)."""
     last, first = line.words[-1], nxt.words[0]
     if last.endswith(("-", "\u00ad")) and last[:-1][-1:].isalpha():
         return False
@@ -40,7 +42,7 @@ def is_paragraph_end(line: ColLine, nxt: ColLine) -> bool:
         return not (starts_lower(first) and not ends_sentence(last))
     if line.width <= 0:
         return False
-    if is_title_line(line.words, open_end=True) and nxt.column == line.column:
+    if opens and is_title_line(line.words, open_end=True) and nxt.column == line.column:
         # A title or heading in a measured column: it ends where the text under it starts,
         # and goes on over a second line only from a word that leaves it open.
         return not (is_title_line(nxt.words) and _open(line.words))
@@ -79,11 +81,12 @@ def paragraphs(stream: list[ColLine], vocabulary: Container[str]) -> list[str]:
     for i, line in enumerate(flow):
         if i in floats:
             (held if words else out).extend(_across(floats[i], vocabulary))
+        opens = not words
         toks = list(line.words)
         if words and _is_line_hyphen(words[-1]):
             toks[0] = join_hyphenated(words.pop(), toks[0], vocabulary)
         words.extend(toks)
-        if i + 1 < len(flow) and is_paragraph_end(line, flow[i + 1]):
+        if i + 1 < len(flow) and is_paragraph_end(line, flow[i + 1], opens):
             out.append(" ".join(words))
             words = []
             out += held

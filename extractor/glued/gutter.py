@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import regex
 
@@ -104,10 +105,16 @@ def _typical_length(parts: dict[int, tuple[str, ...]], k: int) -> float:
     return lengths[len(lengths) // 2] if lengths else 0.0
 
 
-def split_on_gutter(
-    lines: list[str], drop: set[int]
-) -> tuple[dict[int, tuple[str, ...]], set[int]] | None:
-    """The text of each column per body line when gutters are visible, else None; and the lines
+@dataclass(slots=True)
+class Split:
+    """A page of layout-preserving text split on its visible gutters."""
+
+    parts: dict[int, tuple[str, ...]]  # per body line: its text in each column
+    across: set[int]  # the lines set across the columns (see split_on_gutter)
+
+
+def split_on_gutter(lines: list[str], drop: set[int]) -> Split | None:
+    """Each body line split on the visible gutters, or None when there are none; and the lines
     set across the columns (see :func:`crosses`), with the lines that go on under them, flush
     below without a blank line and with nothing in the other columns (a caption's last line)."""
     body = {i: ln.expandtabs() for i, ln in enumerate(lines) if i not in drop and ln.strip()}
@@ -132,4 +139,4 @@ def split_on_gutter(
     for i, ln in body.items():
         if crosses(ln, found) or (i - 1 in across and not any(parts[i][1:])):
             across.add(i)
-    return parts, across
+    return Split(parts, across)
