@@ -1,6 +1,6 @@
 """Quality on eight generated layouts never tuned on: WeasyPrint pages with known text.
 
-Usage: python bench/layouts.py [--out DIR] [--corpus DIR]
+Usage: python bench/layouts.py [--out DIR] [--corpus DIR] [--seed N]
 
 bench/layouts/make.py typesets eight HTML documents with WeasyPrint (two and three columns,
 a spanning figure, running heads and feet, footnotes, a magazine page with a sidebar, a
@@ -31,6 +31,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=Path("/tmp/extractor-layouts"), help="work folder")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder holding score.py")
+    ap.add_argument(
+        "--seed", type=int, default=1000, help="draws the documents' text (1000: the published table)"
+    )
     args = ap.parse_args()
     try:
         import make  # bench/layouts/make.py (imports weasyprint)
@@ -41,7 +44,7 @@ def main() -> int:
         print(f"no score.py at {args.corpus}: nothing measured", file=sys.stderr)
         return 0
     score = load_scorer(args.corpus)
-    make.main(args.out)
+    make.main(args.out, args.seed)
     rows = []
     for gt in sorted((args.out / "gt").glob("*.txt")):
         text = extractor.extract(args.out / "pdf" / f"{gt.stem}.pdf").to_text()

@@ -17,6 +17,8 @@ OPEN_GAP_EM = 1.2
 # A line set this many times larger than the line probed is display type, not text.
 DISPLAY_RATIO = 1.5
 DISPLAY_GAP_EM = 3.0  # (narrower gaps, before a leader or in mathematics, keep all the evidence)
+# A line this many font sizes long at least, stopping at a gap's edge, is a column's line of text.
+FLANK_MIN_EM = 10.0
 
 
 class RiverFinder:
@@ -36,7 +38,14 @@ class RiverFinder:
         self._groups = groups  # for the type sizes, looked up only around wide gaps
 
     def verdict(
-        self, k: int, x0: float, x1: float, size: float, *, strict: bool = False
+        self,
+        k: int,
+        x0: float,
+        x1: float,
+        size: float,
+        *,
+        strict: bool = False,
+        prose: bool = False,
     ) -> bool | None:
         """Is the gap [x0, x1] of line ``k`` part of a gutter?
 
@@ -45,7 +54,9 @@ class RiverFinder:
         nearby line that reaches across is free of words. With ``strict`` (a gap no wider
         than the line's word spaces) both probes must be free in every one of at least three
         lines, and a column edge must run along the gap (see :meth:`_edge_along`): word spaces
-        of justified lines line up by chance, a gutter does every time. None when fewer than
+        of justified lines line up by chance, a gutter does every time. Where too few lines
+        reach across to tell, a gap between two words of text (``prose``) is a gutter still when
+        the lines beside it stop at its very edges (see :meth:`_flanked`). None when fewer than
         two nearby lines reach across, so this line must decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
@@ -60,7 +71,40 @@ class RiverFinder:
             return not strict or self._edge_along(near, x0, x1, size)
         if not strict and x1 - x0 > OPEN_GAP_EM * size and self._opens_below_or_above(k, near, x0, x1):
             return True  # the columns start under (or end over) a line across them
+        if strict and prose and self._flanked(near, x0, x1, size):
+            # Few lines reach across, but those beside stop at its very edges.
+            return self._edge_along(near, x0, x1, size)
         return False if all(v is False for v in verdicts) else None
+
+    def _flanked(self, near: list[int], x0: float, x1: float, size: float) -> bool:
+        """Do lines of text around stop exactly at the gap's edges, without reaching across it:
+        one at least ending where it starts (a column's justified right edge) and one starting
+        where it ends (the next column's left edge), while no line that reaches across has a
+        word in it?
+
+        Where the columns' baselines do not line up, most lines around a gutter hold one
+        column's words only, and so few reach across it that a gap as narrow as the stretched
+        spaces of a justified line (the line of three words across its column) cannot show
+        itself free in them; the edges of the columns beside it do show. A river of word
+        spaces in one column is crossed by its neighbours' words and has no such edges.
+        """
+        tol = 0.1 * size
+        inset = min(0.3 * size, (x1 - x0) / 2)
+        left, right = x0 + inset, x1 - inset
+        reaching = ending = starting = 0
+        for j in near:
+            starts, ends = self.starts[j], self.ends[j]
+            if starts[0] < right and ends[-1] > left:
+                i = bisect_right(starts, right) - 1
+                if i >= 0 and ends[i] > left:
+                    return False  # a word in the gap
+                reaching += 1
+            elif ends[-1] - starts[0] >= FLANK_MIN_EM * size:  # running text, not a table's cell
+                ending += abs(ends[-1] - x0) <= tol
+                starting += abs(starts[0] - x1) <= tol
+        if ending and starting:
+            return reaching + ending + starting >= 3
+        return reaching >= 2 and ending + starting >= 2
 
     def _opens_below_or_above(self, k: int, near: list[int], x0: float, x1: float) -> bool:
         """Do the columns start right under (or end right over) a line across them? True when

@@ -230,7 +230,8 @@ def _split_run(words: list[Word], rivers: RiverFinder, k: int, a: int, b: int) -
             # it threefold): up to three of the line's word spaces, it is still one of them.
             sentence = _SENTENCE_GAP.search(words[i].text) and words[i + 1].text[:1].isupper()
             like_spaces = bool(sides) and gap < (3.0 if sentence else 1.3) * max(sides)
-            verdict = rivers.verdict(k, ends[i], starts[i + 1], size, strict=like_spaces)
+            prose = _between_words(words[i], words[i + 1])
+            verdict = rivers.verdict(k, ends[i], starts[i + 1], size, strict=like_spaces, prose=prose)
             if verdict is None and like_spaces:
                 verdict = False  # as wide as the line's word spaces, with nothing around to say
             elif verdict is None:
@@ -269,6 +270,12 @@ def _even_spaces(words: list[Word], gaps: list[float], i: int, size: float) -> t
     while last + 1 < len(gaps) and abs(gaps[last + 1] - gap) <= tol and between_words(last + 1):
         last += 1
     return (first, last) if last > first else None
+
+
+def _between_words(a: Word, b: Word) -> bool:
+    """A gap between two words of text ("by" and "Records"), not after a label ("B", "4.7")
+    or between a table's figures."""
+    return len(a.text) > 1 and a.text[:1].isalpha() and b.text[:1].isalpha()
 
 
 def _prose_pair(a: Word, b: Word) -> bool:

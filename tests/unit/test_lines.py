@@ -422,3 +422,38 @@ def test_a_line_never_runs_across_the_side_of_a_box_framing_another_story():
     frame = BBox(381, 90, 540, 200)
     with_frame = [ln.text for ln in build_lines(words, (frame,))]
     assert all(t in rows or t == "redistribute it under" for t in with_frame)
+
+
+def test_a_gutter_beside_lines_that_do_not_line_up_is_found_by_the_columns_edges():
+    # Two justified columns 23 pt apart whose baselines do not line up above the row tested
+    # (few lines reach across the gutter there); on that row the left column's three words
+    # are stretched to 18 pt spaces, as wide nearly as the gutter. The lines beside stop
+    # exactly at the columns' edges: the gap is the gutter, and the row splits there.
+    left_rows = [
+        "the harbour was never quite deep", "enough for the ships that the",
+        "town council kept on ordering", "meadow, deliberately reshaped by",
+        "the pilots who argued each spring", "about where the channel moved",
+    ]
+    right_rows = [
+        "dredging was tried twice in the", "last century and abandoned both",
+        "times once for lack of money and", "once because the spoil heaps on",
+        "the beach washed back within the", "weeks of a single winter storm",
+    ]
+    left = _justified(left_rows, 50, 200, 100)
+    right = [w for n, row in enumerate(right_rows)
+             for w in _justified([row], 273, 200, (106 + 12 * n) if n < 3 else 100 + 12 * n)]
+    lines = build_lines(left + right)
+    assert "meadow, deliberately reshaped by" in texts(lines)
+    assert "once because the spoil heaps on" in texts(lines)
+
+
+def test_the_columns_edges_rule_is_kept_for_gaps_between_words_of_text():
+    # Labels and figures line up at column-like edges too (a contents page, a table's cells):
+    # the gap after "D" in "D  Other useful commands" or after "4.7" is no gutter by that rule.
+    from extractor.lines import _between_words
+
+    def pair(a: str, b: str) -> bool:
+        return _between_words(word(a, 0, 0), word(b, 50, 0))
+
+    assert pair("by", "Records") and pair("to", "had")
+    assert not pair("D", "Other") and not pair("4.7", "Other") and not pair("2,00", "37,50")
