@@ -68,8 +68,13 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
             asides.setdefault(page, []).append(block)
     prev_run = -1  # the run that ``prev``'s last paragraph is in
     past_aside = False  # a sidebar was read since ``prev``
+    held: _BrokenOff | None = None  # a paragraph broken off in mid-sentence, waiting
+    first_of_page = -1  # the page whose first body block was seen
     for page, block in blocks:
         groups = split_block(block)
+        opens_page = block.role is Role.BODY and first_of_page != page
+        if opens_page:
+            first_of_page = page
         if (
             prev is not None
             and not prev_inset
@@ -78,6 +83,12 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
         ):
             runs[prev_run].extend(groups[0])
             groups = groups[1:]
+        elif held is not None and opens_page and held.resumes(block, page):
+            runs[held.run].extend(groups[0])
+            groups = groups[1:]
+            held = None
+        elif prev is not None and _breaks_off(prev, prev_page, block, page):
+            held = _BrokenOff(prev_run, prev_page, prev.lines[-1])
         for g in groups:
             runs.append(list(g))
             roles.append(block.role)
@@ -97,6 +108,34 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
         if block.column >= 0:
             column_blocks[(page, block.column)] = block
     return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]
+
+
+@dataclass(frozen=True, slots=True)
+class _BrokenOff:
+    """A paragraph whose sentence stops at a column's foot where the next column starts a new
+    one (see :func:`broken_off`): the run it is in, its page and its last line."""
+
+    run: int
+    page: int
+    line: Line
+
+    def resumes(self, block: Block, page: int) -> bool:
+        """Does the sentence go on in ``block``, the first of the next page, in lower case
+        (a grid's wide column running on overleaf past its narrow neighbour)?"""
+        return page == self.page + 1 and _goes_on(self.line, block.lines[0])
+
+
+def _breaks_off(a: Block, a_page: int, b: Block, b_page: int) -> bool:
+    """Does body text stop in mid-sentence at ``a``'s column foot where ``b``, at the head
+    of the next column of the page, opens a new sentence?"""
+    size = a.size or 10.0
+    return (
+        a.role is b.role is Role.BODY
+        and a_page == b_page
+        and b.bbox.top < a.bbox.bottom - size
+        and a.bbox.h_overlap(b.bbox) <= 0
+        and broken_off(a.lines[-1], b.lines[0])
+    )
 
 
 def _inset(block: Block, above: Block) -> bool:
@@ -325,6 +364,24 @@ def _runs_on(prev: Line, line: Line, margin: float | None, size: float) -> bool:
     return _goes_on(prev, line) and _at_margin(prev, margin, size)
 
 
+# Words that open a sentence far more often than they begin a name: a column that starts with
+# one of them, capitalised, starts a sentence.
+SENTENCE_OPENERS = frozenset(
+    "The A An This That These Those It Its We Our They Their He She His Her I In On At For "
+    "From With Without By To Of As After Before When While If Although Because But And Yet "
+    "However Even Some Most Many Few Each Every No Nobody There Here One Another Such Other "
+    "According Not Only Today Then Now Since During Despite Instead Still Also".split()
+)
+
+
+def broken_off(last: Line, first: Line) -> bool:
+    """Does a column's text stop in mid-sentence ("... had become too") where the next column
+    starts a new one ("Even the ...")? That sentence goes on elsewhere (an article jumping
+    to a later page, a column of a grid running on past its neighbour): not here."""
+    end, start = last.words[-1].text, first.words[0].text
+    return end.isalpha() and end.islower() and start in SENTENCE_OPENERS and len(first.words) > 1
+
+
 def _goes_on(prev: Line, line: Line) -> bool:
     """Does ``line`` open in lower case after ``prev`` ended without a stop: one sentence?"""
     return line.words[0].text[:1].islower() and not ends_clause(prev)
@@ -509,6 +566,8 @@ def continues(a: Block, a_page: int, b: Block, b_page: int) -> bool:
         return not _breaks(last, first, frame, size)
     if last.words[-1].text.endswith(("-", "\u00ad")):
         return True
+    if broken_off(last, first):
+        return False
     frame_a = frame_of(a)
     if stopped_short(last, first, frame_a.right, size) or _justified_end(a, size):
         return False

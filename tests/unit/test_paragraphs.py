@@ -680,3 +680,47 @@ def test_a_justified_column_running_to_its_edge_goes_on_onto_the_next_page():
     following, _ = column([PROSE[1]], 50, 280, 100, page=1)
     ending = PROSE[0].split()[:28]
     assert paragraphs(page(body), page(following, number=1)) == [" ".join(ending + PROSE[1].split())]
+
+
+_BROKEN = [
+    "The harbour board met every spring to weigh the cost",
+    "of dredging the channel, and every spring it found",
+    "that the silt along the northern wall had become too",
+]
+_NEW = [
+    "Even the pilots, who had argued for years about the",
+    "channel, agreed in the end that the southern wall was",
+    "holding up well.",
+]
+
+
+def _broken_off_page(number: int = 0) -> list:
+    left = [w for k, t in enumerate(_BROKEN) for w in _justified(t, 50, 290, 600 + 12 * k)]
+    right = [w for k, t in enumerate(_NEW[:2]) for w in _justified(t, 320, 560, 100 + 12 * k)]
+    right += text_line(_NEW[2], 320, 124)
+    return left + right
+
+
+def test_a_sentence_broken_off_at_a_columns_foot_does_not_run_into_a_new_sentence():
+    # The left column stops in mid-sentence ("... had become too") at a full line; the right
+    # column opens a new sentence ("Even the pilots"): not one paragraph.
+    assert paragraphs(page(_broken_off_page())) == [" ".join(_BROKEN), " ".join(_NEW)]
+
+
+def test_a_sentence_broken_off_at_a_columns_foot_goes_on_at_the_next_pages_head():
+    # The sentence goes on overleaf, in lower case (a grid's wide column running on past its
+    # narrow neighbour): there it joins its paragraph, which is read first.
+    overleaf = text_line("uneven to dredge at all.", 50, 100, page=1)
+    got = paragraphs(page(_broken_off_page()), page(overleaf, number=1))
+    assert got == [" ".join(_BROKEN) + " uneven to dredge at all.", " ".join(_NEW)]
+
+
+def test_a_sentence_running_on_into_a_name_at_the_next_columns_head_is_one_paragraph():
+    # "... in the presence of the" / "Mayor and the council": a capital that begins a name,
+    # not a sentence, so the paragraph runs on as usual.
+    left = [w for k, t in enumerate(_BROKEN[:2]) for w in _justified(t, 50, 290, 600 + 12 * k)]
+    left += _justified("that the silt was signed off in the presence of the", 50, 290, 624)
+    right = text_line("Mayor and the council.", 320, 100)
+    assert paragraphs(page(left + right)) == [
+        " ".join(_BROKEN[:2]) + " that the silt was signed off in the presence of the Mayor and the council."
+    ]
