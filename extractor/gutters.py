@@ -69,7 +69,11 @@ class RiverFinder:
         verdicts = [self._free(near, x, strict) for x in probes]
         if all(verdicts) if strict else any(verdicts):
             return not strict or self._edge_along(near, x0, x1, size)
-        if not strict and x1 - x0 > OPEN_GAP_EM * size and self._opens_below_or_above(k, near, x0, x1):
+        if (
+            not strict
+            and x1 - x0 > OPEN_GAP_EM * size
+            and self._opens_below_or_above(k, near, x0, x1, size)
+        ):
             return True  # the columns start under (or end over) a line across them
         if strict and prose and self._flanked(near, x0, x1, size):
             # Few lines reach across, but those beside stop at its very edges.
@@ -106,19 +110,32 @@ class RiverFinder:
             return reaching + ending + starting >= 3
         return reaching >= 2 and ending + starting >= 2
 
-    def _opens_below_or_above(self, k: int, near: list[int], x0: float, x1: float) -> bool:
+    def _opens_below_or_above(
+        self, k: int, near: list[int], x0: float, x1: float, size: float
+    ) -> bool:
         """Do the columns start right under (or end right over) a line across them? True when
         the nearest line above and the nearest line below that reach across the gap [x0, x1]
         (one of them at least; the columns' own lines stop short of it, each on its side) have
         no word over any of it. A caption or heading across both columns a few lines further
-        off does not close the gutter then; a word right over or under the gap does."""
+        off does not close the gutter then; a word right over or under the gap does. The title
+        the columns start under, in display type, spans their gutter: it is looked past when
+        the two nearest lines below leave the gap free."""
         mid = (x0 + x1) / 2
-        above = [j for j in reversed(near) if j < k and self._reaches(j, mid)]
-        below = [j for j in near if j > k and self._reaches(j, mid)]
+        reaching = [j for j in near if self._reaches(j, mid)]
+        above = [j for j in reversed(reaching) if j < k]
+        below = [j for j in reaching if j > k]
+        if above and self._display(above[0], size) and len(below) >= 2:
+            return not self._over(below[:2], x0, x1)
         nearest = [side[0] for side in (above, below) if side]
-        return bool(nearest) and not any(
-            s < x1 and e > x0 for j in nearest for s, e in zip(self.starts[j], self.ends[j])
-        )
+        return bool(nearest) and not self._over(nearest, x0, x1)
+
+    def _over(self, lines: list[int], x0: float, x1: float) -> bool:
+        """Has one of ``lines`` a word over some of [x0, x1]?"""
+        return any(s < x1 and e > x0 for j in lines for s, e in zip(self.starts[j], self.ends[j]))
+
+    def _display(self, j: int, size: float) -> bool:
+        """Is line ``j`` set in display type, DISPLAY_RATIO times ``size`` or more?"""
+        return max(w.size for w in self._groups[j]) > DISPLAY_RATIO * size
 
     def _reaches(self, j: int, x: float) -> bool:
         return self.starts[j][0] < x < self.ends[j][-1]

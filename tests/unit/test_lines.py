@@ -457,3 +457,19 @@ def test_the_columns_edges_rule_is_kept_for_gaps_between_words_of_text():
 
     assert pair("by", "Records") and pair("to", "had")
     assert not pair("D", "Other") and not pair("4.7", "Other") and not pair("2,00", "37,50")
+
+
+def test_columns_starting_right_under_a_title_in_display_type_split_at_their_gutter():
+    # An 18 pt title spans the page; the two columns start right under it, the first line of
+    # the left one running to 23 pt (2.3 em of the 10 pt text) from the right one: the title
+    # has words over that gap, the lines below leave it free. It is the gutter.
+    title = text_line("Merchants Ledgers and the Northern Trade", 50, 60, size=18)
+    left = ["By 1915 merchants had simplified", "more than five thousand of", "the contracts of the guild"]
+    right = ["agreement on whether the guild", "transformed the cargo ships or", "merely overhauled the trade"]
+    first = text_line(left[0], 50, 90)
+    gutter = first[-1].bbox.x1 + 23
+    words = list(title)
+    for n, (a, b) in enumerate(zip(left, right, strict=True)):
+        words += text_line(a, 50, 90 + 14 * n) + text_line(b, gutter, 90 + 14 * n)
+    assert any(w.bbox.x0 < gutter and w.bbox.x1 > gutter - 23 for w in title)  # over the gap
+    assert texts(build_lines(words))[1:3] == [left[0], right[0]]
