@@ -16,6 +16,8 @@ from extractor.model import Word
 OPEN_GAP_EM = 1.2
 # A line set this many times larger than the line probed is display type, not text.
 DISPLAY_RATIO = 1.5
+SMALL_RATIO = 0.85  # a line set this much smaller than the line probed is a note's
+EDGE_TOL_SHARE = 0.1  # share of a gap's width its edges may be overlapped by the columns beside
 DISPLAY_GAP_EM = 3.0  # (narrower gaps, before a leader or in mathematics, keep all the evidence)
 # A line this many font sizes long at least, stopping at a gap's edge, is a column's line of text.
 FLANK_MIN_EM = 10.0
@@ -118,24 +120,35 @@ class RiverFinder:
         (one of them at least; the columns' own lines stop short of it, each on its side) have
         no word over any of it. A caption or heading across both columns a few lines further
         off does not close the gutter then; a word right over or under the gap does. The title
-        the columns start under, in display type, spans their gutter: it is looked past when
-        the two nearest lines below leave the gap free."""
+        the columns start under, in display type, spans their gutter, as the footnotes under
+        them in small type do: such a line is looked past when the two nearest lines on the
+        other side leave the gap free."""
         mid = (x0 + x1) / 2
         reaching = [j for j in near if self._reaches(j, mid)]
         above = [j for j in reversed(reaching) if j < k]
         below = [j for j in reaching if j > k]
         if above and self._display(above[0], size) and len(below) >= 2:
-            return not self._over(below[:2], x0, x1)
+            return not self._over(below[:2], x0, x1, EDGE_TOL_SHARE)
+        if below and self._small(below[0], size) and len(above) >= 2:
+            return not self._over(above[:2], x0, x1, EDGE_TOL_SHARE)
         nearest = [side[0] for side in (above, below) if side]
         return bool(nearest) and not self._over(nearest, x0, x1)
 
-    def _over(self, lines: list[int], x0: float, x1: float) -> bool:
-        """Has one of ``lines`` a word over some of [x0, x1]?"""
-        return any(s < x1 and e > x0 for j in lines for s, e in zip(self.starts[j], self.ends[j]))
+    def _over(self, lines: list[int], x0: float, x1: float, tol: float = 0.0) -> bool:
+        """Has one of ``lines`` a word over some of [x0, x1], more than ``tol`` of its width
+        (at most a point) inside its edges? (A column's edge may stand a fraction of a point
+        beyond the edge of this line's word.)"""
+        inset = min(tol * (x1 - x0), 1.0)
+        a, b = x0 + inset, x1 - inset
+        return any(s < b and e > a for j in lines for s, e in zip(self.starts[j], self.ends[j]))
 
     def _display(self, j: int, size: float) -> bool:
         """Is line ``j`` set in display type, DISPLAY_RATIO times ``size`` or more?"""
         return max(w.size for w in self._groups[j]) > DISPLAY_RATIO * size
+
+    def _small(self, j: int, size: float) -> bool:
+        """Is line ``j`` set in small type (notes), no larger than SMALL_RATIO times ``size``?"""
+        return max(w.size for w in self._groups[j]) <= SMALL_RATIO * size
 
     def _reaches(self, j: int, x: float) -> bool:
         return self.starts[j][0] < x < self.ends[j][-1]

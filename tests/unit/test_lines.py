@@ -473,3 +473,21 @@ def test_columns_starting_right_under_a_title_in_display_type_split_at_their_gut
         words += text_line(a, 50, 90 + 14 * n) + text_line(b, gutter, 90 + 14 * n)
     assert any(w.bbox.x0 < gutter and w.bbox.x1 > gutter - 23 for w in title)  # over the gap
     assert texts(build_lines(words))[1:3] == [left[0], right[0]]
+
+
+def test_the_last_row_of_two_columns_over_a_footnote_splits_at_their_gutter():
+    # Two justified columns 30 pt apart (3 em) end over a footnote in 8 pt type that runs
+    # across the page; the last row's left line stops 0.2 pt short of its column's edge. The
+    # footnote is looked past, the rows above leave the gap free: the row splits there.
+    rows = [
+        ("the harbour board met in the spring", "to weigh the cost of the dredging"),
+        ("and the pilots argued about where", "the channel had moved since then"),
+    ]
+    words = []
+    for n, (a, b) in enumerate(rows):
+        words += _justified([a], 50, 200, 100 + 12 * n) + _justified([b], 280, 200, 100 + 12 * n)
+    words += _justified(["and so it went on for a year or two"], 50, 199.8, 124)
+    words += text_line("until the winter", 280, 124)
+    note = "1 See the minutes of the board for the spring of that year and the next"
+    words += text_line(note, 50, 150, size=8)
+    assert "until the winter" in texts(build_lines(words))
