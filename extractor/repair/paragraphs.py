@@ -70,8 +70,13 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     past_aside = False  # a sidebar was read since ``prev``
     held: _BrokenOff | None = None  # a paragraph broken off in mid-sentence, waiting
     first_of_page = -1  # the page whose first body block was seen
+    aside: Block | None = None  # the sidebar block read just before, if the last read was one
     for page, block in blocks:
         groups = split_block(block)
+        if aside is not None and block.role is Role.SIDEBAR and _runs_on_below(aside, block):
+            runs[-1].extend(groups[0])  # a sidebar's sentence cut between two of its blocks
+            groups = groups[1:]
+        aside = block if block.role is Role.SIDEBAR else None
         opens_page = block.role is Role.BODY and first_of_page != page
         if opens_page:
             first_of_page = page
@@ -108,6 +113,20 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
         if block.column >= 0:
             column_blocks[(page, block.column)] = block
     return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]
+
+
+def _runs_on_below(a: Block, b: Block) -> bool:
+    """Does block ``b``, right under ``a`` in its column, go on with ``a``'s sentence in lower
+    case (a paragraph's last line that the block builder set apart)?"""
+    size = a.size or 10.0
+    end = a.lines[-1].words[-1].text[-1:]
+    return (
+        (end.isalnum() or end in ",-\u00ad")  # in the middle of a sentence (not of code: "{")
+        and a.bbox.h_overlap(b.bbox) > 0
+        and 0 <= b.bbox.top - a.bbox.bottom < size
+        and abs(a.size - b.size) <= 0.12 * size
+        and _goes_on(a.lines[-1], b.lines[0])
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -724,3 +724,29 @@ def test_a_sentence_running_on_into_a_name_at_the_next_columns_head_is_one_parag
     assert paragraphs(page(left + right)) == [
         " ".join(_BROKEN[:2]) + " that the silt was signed off in the presence of the Mayor and the council."
     ]
+
+
+def test_a_sidebars_sentence_cut_between_two_of_its_blocks_is_one_paragraph():
+    # A boxed sidebar whose paragraph's last line ("elements.") came out as a block of its
+    # own, right under the rest: the sentence goes on in lower case, so it is one paragraph;
+    # a block of code ("int main() {" / "int c;") does not run on so.
+    from dataclasses import replace as with_
+
+    from extractor.model import Block, Line
+    from extractor.repair.paragraphs import paragraph_runs
+
+    def block(rows, top, role=Role.SIDEBAR):
+        lines = [Line.of(text_line(t, 360, top + 12 * k)) for k, t in enumerate(rows)]
+        return with_(Block.of(lines, role), column=1)
+
+    def texts(*blocks):
+        runs = paragraph_runs([(0, b) for b in blocks])
+        return [" ".join(ln.text for ln in run.lines) for run in runs]
+
+    body = block(["Records from 1944 show that the", "builders had overhauled most of the lens"], 100)
+    last = block(["elements."], 125)
+    assert texts(body, last) == [
+        "Records from 1944 show that the builders had overhauled most of the lens elements."
+    ]
+    code = [block(["int main() {"], 100), block(["int c;"], 113)]
+    assert len(texts(*code)) == 2
