@@ -137,3 +137,14 @@ def test_a_line_in_title_case_inside_a_paragraph_is_no_heading() -> None:
     right = wrap(paragraph(4, 3))
     got = paragraphs_of(repair_text("\n".join(side_by_side(left, right, width=44)) + "\n"))
     assert got == [" ".join(left), paragraph(4, 3)]
+
+
+def test_a_stretch_of_the_page_on_another_grid_is_split_on_its_own_gutters():
+    # The end of one article in two columns of 30 characters over the start of the next in
+    # two columns of 44: the lower stretch runs across the upper gutter, and has its own.
+    upper = [paragraph(0, 2), paragraph(2, 2)]
+    lower = [paragraph(4, 5), paragraph(9, 5)]
+    rows = side_by_side(wrap(upper[0], 30), wrap(upper[1], 30), width=30)
+    rows += ["", ""]
+    rows += side_by_side(wrap(lower[0], 44), wrap(lower[1], 44), width=44)
+    assert paragraphs_of(repair_text("\n".join(rows) + "\n")) == upper + lower

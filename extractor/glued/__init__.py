@@ -65,7 +65,7 @@ def analyse(text: str) -> Analysis:
     drop = furniture_lines(lines)
     split = split_on_gutter(text.replace("\f", "\n").splitlines(), drop)
     if split is not None:
-        return _streams(lines, drop, split.parts, None, split.across)
+        return _streams(lines, drop, split.parts, None, split.across, split.region)
     rows: list[Row] = []
     gap = False
     for i, ln in enumerate(lines):
@@ -94,34 +94,41 @@ def _streams(
     parts: dict[int, tuple[str, ...]],
     widths: tuple[float, ...] | None,
     across: set[int] | frozenset[int] = frozenset(),
+    region: dict[int, int] | None = None,
 ) -> Analysis:
     """Each column's lines, top to bottom, marking those after a blank stretch of the column.
 
-    ``widths`` None: split on visible gutters, each column's width is measured on its lines.
-    Lines ``across`` the columns (a title, a figure's caption) part the page into sections read
-    one after the other, each column by column (see :class:`ColLine` ``across``).
+    ``widths`` None: split on visible gutters, each column's width is measured on its lines
+    (those of its ``region``, a stretch of the page with gutters of its own). Lines ``across``
+    the columns (a title, a figure's caption) part the page into sections read one after the
+    other, each column by column (see :class:`ColLine` ``across``), as regions do.
     """
     count = max(map(len, parts.values()), default=2)
+    region = region or {}
     out: list[tuple[str, ...] | None] = []
-    sections: list[tuple[bool, list[int]]] = []  # (set across?, rows), top to bottom
+    sections: list[tuple[tuple[bool, int], list[int]]] = []  # ((across?, region), rows)
     for i in range(len(lines)):
         p = parts.get(i) if i not in drop else None
         out.append(p)
         if p and any(p):
-            if not sections or sections[-1][0] != (i in across):
-                sections.append((i in across, []))
+            key = (i in across, region.get(i, 0))
+            if not sections or sections[-1][0] != key:
+                sections.append((key, []))
             sections[-1][1].append(i)
     filled = [
-        {i for i, p in parts.items() if i not in drop and i not in across and p[k]}
+        {i for i, p in parts.items() if i not in drop and i not in across and k < len(p) and p[k]}
         for k in range(count)
     ]
-    if widths is None:
-        widths = tuple(
-            measure([parts[i][k] for i in sorted(rows)]) for k, rows in enumerate(filled)
-        )
+    measured: dict[int, tuple[float, ...]] = {}
+    for r in sorted(set(region.values()) or {0}):
+        if widths is not None:
+            measured[r] = widths
+            continue
+        rows = [sorted(i for i in column if region.get(i, 0) == r) for column in filled]
+        measured[r] = tuple(measure([parts[i][k] for i in rows[k]]) for k in range(count))
     columns: list[list[ColLine]] = [[] for _ in range(count)]
     order: list[ColLine] = []
-    for is_across, rows in sections:
+    for (is_across, r), rows in sections:
         if is_across:
             texts = [" ".join(c for c in parts[i] if c) for i in rows]
             wide = measure(texts)
@@ -133,12 +140,12 @@ def _streams(
         for k in range(count):
             column: list[ColLine] = []
             for i in rows:
-                if parts[i][k]:
+                if k < len(parts[i]) and parts[i][k]:
                     gap = bool(column) and _gap(filled, k, column[-1].row, i)
-                    column.append(ColLine(parts[i][k].split(), i, widths[k], gap, k))
+                    column.append(ColLine(parts[i][k].split(), i, measured[r][k], gap, k))
             columns[k] += column
             order += column
-    return Analysis(out, columns, widths, order)
+    return Analysis(out, columns, widths if widths is not None else measured[0], order)
 
 
 def _gap(filled: list[set[int]], k: int, above: int, row: int) -> bool:

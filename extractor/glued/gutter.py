@@ -111,13 +111,59 @@ class Split:
 
     parts: dict[int, tuple[str, ...]]  # per body line: its text in each column
     across: set[int]  # the lines set across the columns (see split_on_gutter)
+    region: dict[int, int]  # per body line: the stretch of the page with its own gutters
+
+
+REGION_MIN_LINES = (
+    6  # lines across the page's gutters, in a row, that may have gutters of their own
+)
 
 
 def split_on_gutter(lines: list[str], drop: set[int]) -> Split | None:
     """Each body line split on the visible gutters, or None when there are none; and the lines
     set across the columns (see :func:`crosses`), with the lines that go on under them, flush
-    below without a blank line and with nothing in the other columns (a caption's last line)."""
+    below without a blank line and with nothing in the other columns (a caption's last line).
+
+    A stretch of lines that all run across the page's gutters (the end of one article over
+    the start of the next, set on another grid) is split on gutters of its own when it shows
+    some: a region of its own, read before or after the rest as it stands.
+    """
     body = {i: ln.expandtabs() for i, ln in enumerate(lines) if i not in drop and ln.strip()}
+    first = _split_region(body)
+    if first is None:
+        return None
+    split = Split(first[0], first[1], dict.fromkeys(body, 0))
+    for run in _runs(sorted(split.across), list(body)):
+        if len(run) < REGION_MIN_LINES:
+            continue
+        found = _split_region({i: body[i] for i in run})
+        if found is None:
+            continue
+        parts, across = found
+        region = len(set(split.region.values()))
+        for i in run:
+            split.parts[i] = parts[i]
+            split.region[i] = region
+            if i not in across:
+                split.across.discard(i)
+    return split
+
+
+def _runs(rows: list[int], order: list[int]) -> list[list[int]]:
+    """``rows`` (a subset of ``order``) in runs of lines that follow each other in ``order``."""
+    position = {i: n for n, i in enumerate(order)}
+    out: list[list[int]] = []
+    for i in rows:
+        if out and position[i] == position[out[-1][-1]] + 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def _split_region(body: dict[int, str]) -> tuple[dict[int, tuple[str, ...]], set[int]] | None:
+    """The text of each column per line of ``body`` and the lines across them (see
+    split_on_gutter), or None when its lines show no gutter."""
     found = gutter_columns(list(body.values()))
     # A gutter crossed by as many lines as stop before it is the white space between a table's
     # cells, or the indent of a block, on a page of one column of text.
@@ -139,4 +185,4 @@ def split_on_gutter(lines: list[str], drop: set[int]) -> Split | None:
     for i, ln in body.items():
         if crosses(ln, found) or (i - 1 in across and not any(parts[i][1:])):
             across.add(i)
-    return Split(parts, across)
+    return parts, across
