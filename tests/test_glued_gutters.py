@@ -148,3 +148,27 @@ def test_a_stretch_of_the_page_on_another_grid_is_split_on_its_own_gutters():
     rows += ["", ""]
     rows += side_by_side(wrap(lower[0], 44), wrap(lower[1], 44), width=44)
     assert paragraphs_of(repair_text("\n".join(rows) + "\n")) == upper + lower
+
+
+def test_lines_cut_short_beside_a_picture_in_mid_sentence_do_not_end_the_paragraph():
+    # The left column narrows for four lines (a picture beside them): those lines stop well
+    # short of the column's measure in mid-sentence, the next going on in lower case.
+    def narrowed(text: str) -> list[str]:
+        lines, line = [], ""
+        for word in text.split():
+            width = 24 if 2 <= len(lines) < 6 else WIDTH
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        return [*lines, line]
+
+    text = paragraph(0, 4)
+    while len(narrowed(text)[-1]) > WIDTH - 14:  # the paragraph's own last line is short
+        text += " So it was."
+    lines = narrowed(text)
+    assert any(not ln.endswith(".") and len(ln) < 26 for ln in lines[2:6])
+    right = wrap(paragraph(5, 3))
+    got = paragraphs_of(repair_text("\n".join(side_by_side(lines, right)) + "\n"))
+    assert got == [text, paragraph(5, 3)]

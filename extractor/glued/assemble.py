@@ -18,6 +18,7 @@ from extractor.hyphenation import join_hyphenated
 
 SHORT = 0.06  # a line this much short of its column (after the next word) ends its paragraph
 SHORT_SENT = 0.02  # ... or this much, after a full stop and before a capital
+MIDWAY = 0.5  # a line stopping this short ends its paragraph even in mid-sentence
 
 
 @dataclass(slots=True)
@@ -51,7 +52,9 @@ def is_paragraph_end(line: ColLine, nxt: ColLine, opens: bool = False) -> bool:
     used = prefix_widths(line.words)[-1] + SPACE + word_width(first)
     deficit = (line.width - used) / line.width
     if deficit > SHORT:
-        return True
+        # A line stopping short in mid-sentence, the next going on in lower case, was cut by
+        # something beside it (a picture the text wraps round): a paragraph ends at a stop.
+        return not (starts_lower(first) and not ends_sentence(last) and deficit < MIDWAY)
     return deficit > SHORT_SENT and ends_sentence(last) and starts_upper(first)
 
 
