@@ -295,18 +295,20 @@ def _wraps(before: Line | None, prev: Line, line: Line, frame: _Frame, size: flo
     """Does ``prev`` stop short at a narrower measure that the line above or below it ends at
     too: justified text wrapping round a picture on its right? Lines ending together (to a
     tenth of the type size) well inside the block's right edge, of five words or more, or of
-    three or more when the sentence goes on into ``line`` in lower case (a narrow column
-    beside a picture); rows of a table with a column set flush right are shorter. ``line``
-    opens with a letter, as a sentence going on does."""
+    three or more when the sentence goes on into ``line`` in lower case, or without a stop
+    between lines above and below that end with it (a narrow column beside a picture); rows
+    of a table with a column set flush right are shorter. ``line`` opens with a letter, as a
+    sentence going on does."""
     x1 = prev.bbox.x1
     opening = line.words[0].text.lstrip(_QUOTES)[:1]
     if frame.right - x1 < 2 * size or not opening.isalpha():
         return False  # ("(B) ..." under "(A) ...": options of a question, not a sentence)
-    least = 3 if opening.islower() and not ends_clause(prev) else 5
-    return len(prev.words) >= least and any(
-        other is not None and len(other.words) >= least and abs(other.bbox.x1 - x1) < 0.1 * size
-        for other in (before, line)
-    )
+    flush = [o for o in (before, line) if o is not None and abs(o.bbox.x1 - x1) < 0.1 * size]
+    # Three words suffice when the sentence goes on: in lower case, or past a capitalised word
+    # between lines above and below that end at the same narrow measure as this one.
+    goes_on = not ends_clause(prev) and (opening.islower() or len(flush) == 2)
+    least = 3 if goes_on else 5
+    return len(prev.words) >= least and any(len(other.words) >= least for other in flush)
 
 
 # Words a sentence never stops on and a layout rarely does: articles, prepositions and

@@ -750,3 +750,19 @@ def test_a_sidebars_sentence_cut_between_two_of_its_blocks_is_one_paragraph():
     ]
     code = [block(["int main() {"], 100), block(["int c;"], 113)]
     assert len(texts(*code)) == 2
+
+
+def test_a_capitalised_word_after_a_line_cut_short_beside_a_picture_runs_on():
+    # Four-word lines justified to a picture's left edge; the third ends without a stop and
+    # the fourth opens with a capitalised term ("Applications"), ending at the same edge:
+    # still one sentence. (Rows of a table ending together do not run on so: see above.)
+    lines = [
+        _justified("You may place library facilities that are a work based on the", 50, 330, 100),
+        _justified("Library side by side", 50, 170, 112),
+        _justified("together with other library", 50, 170, 124),
+        _justified("facilities that are not", 50, 170, 136),
+        _justified("Applications and are not", 50, 170, 148),
+        _justified("covered by this License, and convey such a combined library under", 50, 330, 160),
+        text_line("terms of your choice.", 50, 172),
+    ]
+    assert len(paragraphs_of(lines)) == 1
