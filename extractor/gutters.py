@@ -66,7 +66,7 @@ class RiverFinder:
         # as a gutter: it spans the gutters it stands over.
         near = self._near(k, size)
         if x1 - x0 >= DISPLAY_GAP_EM * size:
-            near = [j for j in near if max(w.size for w in self._groups[j]) <= DISPLAY_RATIO * size]
+            near = [j for j in near if not self._display(j, size)]
         probes = (x1 - inset, x0 + inset)
         verdicts = [self._free(near, x, strict) for x in probes]
         if all(verdicts) if strict else any(verdicts):
@@ -144,11 +144,15 @@ class RiverFinder:
 
     def _display(self, j: int, size: float) -> bool:
         """Is line ``j`` set in display type, DISPLAY_RATIO times ``size`` or more?"""
-        return max(w.size for w in self._groups[j]) > DISPLAY_RATIO * size
+        return self._largest(j) > DISPLAY_RATIO * size
 
     def _small(self, j: int, size: float) -> bool:
         """Is line ``j`` set in small type (notes), no larger than SMALL_RATIO times ``size``?"""
-        return max(w.size for w in self._groups[j]) <= SMALL_RATIO * size
+        return self._largest(j) <= SMALL_RATIO * size
+
+    def _largest(self, j: int) -> float:
+        """The largest type on line ``j``."""
+        return max(w.size for w in self._groups[j])
 
     def _reaches(self, j: int, x: float) -> bool:
         return self.starts[j][0] < x < self.ends[j][-1]

@@ -32,20 +32,9 @@ class Analysis:
     parts: list[tuple[str, ...] | None]
     columns: list[list[ColLine]]  # each column's lines, left to right
     widths: tuple[float, ...]  # column widths in em (0 when unknown)
-    order: list[ColLine]  # every line in reading order (see stream)
-
-    @property
-    def left(self) -> list[ColLine]:
-        return self.columns[0]
-
-    @property
-    def right(self) -> list[ColLine]:
-        return self.columns[1] if len(self.columns) > 1 else []
-
-    def stream(self) -> list[ColLine]:
-        """The lines in reading order: each section of the page (parted by lines set across the
-        columns) in turn, its columns left to right, each top to bottom."""
-        return self.order
+    # Every line in reading order: each section of the page (parted by lines set across the
+    # columns, or by a region on a grid of its own) in turn, its columns left to right.
+    order: list[ColLine]
 
 
 def check_text(text: str) -> None:
@@ -202,7 +191,7 @@ def repair_text(text: str) -> str:
         except TextInputError as exc:  # a page of furniture only, or blank
             failures.append(exc)
             continue
-        stream += result.stream()
+        stream += result.order
     if not stream:
         raise failures[0]
     return _write(paragraphs(stream, vocabulary_of([text])))
@@ -210,7 +199,7 @@ def repair_text(text: str) -> str:
 
 def render(result: Analysis, text: str) -> str:
     """Paragraphs of an analysed page, its columns read left to right, in plain-text format."""
-    return _write(paragraphs(result.stream(), vocabulary_of([text])))
+    return _write(paragraphs(result.order, vocabulary_of([text])))
 
 
 def _write(paras: list[str]) -> str:
