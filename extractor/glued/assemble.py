@@ -85,10 +85,7 @@ def paragraphs(stream: list[ColLine], vocabulary: Container[str]) -> list[str]:
         if i in floats:
             (held if words else out).extend(_across(floats[i], vocabulary))
         opens = not words
-        toks = list(line.words)
-        if words and _is_line_hyphen(words[-1]):
-            toks[0] = join_hyphenated(words.pop(), toks[0], vocabulary)
-        words.extend(toks)
+        _add_line(words, line, vocabulary)
         if i + 1 < len(flow) and is_paragraph_end(line, flow[i + 1], opens):
             out.append(" ".join(words))
             words = []
@@ -109,13 +106,18 @@ def _across(lines: list[ColLine], vocabulary: Container[str]) -> list[str]:
         if words and line.gap_before:
             out.append(" ".join(words))
             words = []
-        toks = list(line.words)
-        if words and _is_line_hyphen(words[-1]):
-            toks[0] = join_hyphenated(words.pop(), toks[0], vocabulary)
-        words.extend(toks)
+        _add_line(words, line, vocabulary)
     if words:
         out.append(" ".join(words))
     return out
+
+
+def _add_line(words: list[str], line: ColLine, vocabulary: Container[str]) -> None:
+    """Append ``line``'s words to the paragraph's ``words``, mending a line-end hyphen."""
+    toks = list(line.words)
+    if words and _is_line_hyphen(words[-1]):
+        toks[0] = join_hyphenated(words.pop(), toks[0], vocabulary)
+    words.extend(toks)
 
 
 def _is_line_hyphen(word: str) -> bool:

@@ -68,9 +68,14 @@ def _column_at(starts: list[int], a: int, b: int) -> int:
     none (a word space, or justified text's wide spaces inside a column)."""
     k = 0
     for n, s in enumerate(starts, 1):
-        if a <= s and b >= s - SLACK:
+        if _leads_into(a, b, s):
             k = n
     return k
+
+
+def _leads_into(a: int, b: int, start: int) -> bool:
+    """Does white space from ``a`` to ``b`` reach a column's ``start`` (give or take SLACK)?"""
+    return a <= start and b >= start - SLACK
 
 
 def crosses(line: str, starts: list[int]) -> bool:
@@ -80,7 +85,7 @@ def crosses(line: str, starts: list[int]) -> bool:
     for s in starts:
         if not text[: max(0, s - SLACK)].strip() or not text[s + SLACK :].strip():
             continue
-        if not any(m.start() <= s and m.end() >= s - SLACK for m in _RUN.finditer(text)):
+        if not any(_leads_into(m.start(), m.end(), s) for m in _RUN.finditer(text)):
             return True
     return False
 
