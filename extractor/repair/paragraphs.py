@@ -139,9 +139,14 @@ class _BrokenOff:
     line: Line
 
     def resumes(self, block: Block, page: int) -> bool:
-        """Does the sentence go on in ``block``, the first of the next page, in lower case
-        (a grid's wide column running on overleaf past its narrow neighbour)?"""
-        return page == self.page + 1 and _goes_on(self.line, block.lines[0])
+        """Does the sentence go on in ``block``, the first of the next page (a grid's wide
+        column running on overleaf past its narrow neighbour)? It does in lower case, or in
+        any word after an article or preposition ("sheltered in" / "September")."""
+        if page != self.page + 1:
+            return False
+        first = block.lines[0]
+        opening = first.words[0].text[:1]
+        return _goes_on(self.line, first) or (_cut_short(self.line) and opening.isalpha())
 
 
 def _breaks_off(a: Block, a_page: int, b: Block, b_page: int) -> bool:

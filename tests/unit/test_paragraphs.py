@@ -766,3 +766,15 @@ def test_a_capitalised_word_after_a_line_cut_short_beside_a_picture_runs_on():
         text_line("terms of your choice.", 50, 172),
     ]
     assert len(paragraphs_of(lines)) == 1
+
+
+def test_a_sentence_broken_off_on_a_preposition_goes_on_overleaf_in_a_name():
+    # "... was sheltered in" at the column's foot, "September, ..." overleaf: after a
+    # preposition the sentence goes on, capital or not.
+    broken = [*_BROKEN[:2], "that the silt along the wall was only sheltered in"]
+    left = [w for k, t in enumerate(broken) for w in _justified(t, 50, 290, 600 + 12 * k)]
+    right = [w for k, t in enumerate(_NEW[:2]) for w in _justified(t, 320, 560, 100 + 12 * k)]
+    right += text_line(_NEW[2], 320, 124)
+    overleaf = text_line("September, when the storms came.", 50, 100, page=1)
+    got = paragraphs(page(left + right), page(overleaf, number=1))
+    assert got == [" ".join(broken) + " September, when the storms came.", " ".join(_NEW)]
