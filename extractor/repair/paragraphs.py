@@ -396,7 +396,8 @@ SENTENCE_OPENERS = frozenset(
     "The A An This That These Those It Its We Our They Their He She His Her I In On At For "
     "From With Without By To Of As After Before When While If Although Because But And Yet "
     "However Even Some Most Many Few Each Every No Nobody There Here One Another Such Other "
-    "According Not Only Today Then Now Since During Despite Instead Still Also".split()
+    "According Not Only Today Then Now Since During Despite Instead Still Also Why What How Who "
+    "Where Which Both Either Neither All Any Several Meanwhile Later Finally Perhaps".split()
 )
 
 

@@ -778,3 +778,12 @@ def test_a_sentence_broken_off_on_a_preposition_goes_on_overleaf_in_a_name():
     overleaf = text_line("September, when the storms came.", 50, 100, page=1)
     got = paragraphs(page(left + right), page(overleaf, number=1))
     assert got == [" ".join(broken) + " September, when the storms came.", " ".join(_NEW)]
+
+
+def test_a_question_opening_the_next_column_is_a_new_sentence():
+    from extractor.model import Line
+    from extractor.repair.paragraphs import broken_off
+
+    last = Line.of(text_line("too rapid to transform without outside", 50, 100))
+    assert broken_off(last, Line.of(text_line("Why did the catalogue", 320, 60)))
+    assert not broken_off(last, Line.of(text_line("Wharton and his crew", 320, 60)))
