@@ -402,11 +402,13 @@ SENTENCE_OPENERS = frozenset(
 
 
 def broken_off(last: Line, first: Line) -> bool:
-    """Does a column's text stop in mid-sentence ("... had become too") where the next column
-    starts a new one ("Even the ...")? That sentence goes on elsewhere (an article jumping
-    to a later page, a column of a grid running on past its neighbour): not here."""
+    """Does a column's text stop in mid-sentence ("... had become too", "... plateau. By")
+    where the next column starts a new one ("Even the ...")? That sentence goes on elsewhere
+    (an article jumping to a later page, a column of a grid running on past its neighbour):
+    not here."""
     end, start = last.words[-1].text, first.words[0].text
-    return end.isalpha() and end.islower() and start in SENTENCE_OPENERS and len(first.words) > 1
+    open_end = end.isalpha() and (end.islower() or end.lower() in _RUNS_ON)  # "... plateau. By"
+    return open_end and start in SENTENCE_OPENERS and len(first.words) > 1
 
 
 def _goes_on(prev: Line, line: Line) -> bool:

@@ -787,3 +787,14 @@ def test_a_question_opening_the_next_column_is_a_new_sentence():
     last = Line.of(text_line("too rapid to transform without outside", 50, 100))
     assert broken_off(last, Line.of(text_line("Why did the catalogue", 320, 60)))
     assert not broken_off(last, Line.of(text_line("Wharton and his crew", 320, 60)))
+
+
+def test_a_column_ending_on_a_sentences_first_word_is_broken_off():
+    # "... in the desert plateau. By" / "Some students argue ...": "By" opens a sentence that
+    # goes on elsewhere; a column ending on a plain capitalised word ("... in Bruges") is not.
+    from extractor.model import Line
+    from extractor.repair.paragraphs import broken_off
+
+    opener = Line.of(text_line("Some students argue that", 320, 60))
+    assert broken_off(Line.of(text_line("faint galaxies in the desert plateau. By", 50, 100)), opener)
+    assert not broken_off(Line.of(text_line("the ledgers were kept in Bruges", 50, 100)), opener)
