@@ -17,7 +17,6 @@ OPEN_GAP_EM = 1.2
 # A line set this many times larger than the line probed is display type, not text.
 DISPLAY_RATIO = 1.5
 SMALL_RATIO = 0.85  # a line set this much smaller than the line probed is a note's
-EDGE_TOL_SHARE = 0.1  # share of a gap's width its edges may be overlapped by the columns beside
 DISPLAY_GAP_EM = 3.0  # (narrower gaps, before a leader or in mathematics, keep all the evidence)
 # A line this many font sizes long at least, stopping at a gap's edge, is a column's line of text.
 FLANK_MIN_EM = 10.0
@@ -127,18 +126,17 @@ class RiverFinder:
         reaching = [j for j in near if self._reaches(j, mid)]
         above = [j for j in reversed(reaching) if j < k]
         below = [j for j in reaching if j > k]
+        inset = min(0.3 * size, (x1 - x0) / 2)  # as the probes of verdict
         if above and self._display(above[0], size) and len(below) >= 2:
-            return not self._over(below[:2], x0, x1, EDGE_TOL_SHARE)
+            return not self._over(below[:2], x0, x1, inset)
         if below and self._small(below[0], size) and len(above) >= 2:
-            return not self._over(above[:2], x0, x1, EDGE_TOL_SHARE)
+            return not self._over(above[:2], x0, x1, inset)
         nearest = [side[0] for side in (above, below) if side]
         return bool(nearest) and not self._over(nearest, x0, x1)
 
-    def _over(self, lines: list[int], x0: float, x1: float, tol: float = 0.0) -> bool:
-        """Has one of ``lines`` a word over some of [x0, x1], more than ``tol`` of its width
-        (at most a point) inside its edges? (A column's edge may stand a fraction of a point
-        beyond the edge of this line's word.)"""
-        inset = min(tol * (x1 - x0), 1.0)
+    def _over(self, lines: list[int], x0: float, x1: float, inset: float = 0.0) -> bool:
+        """Has one of ``lines`` a word over some of [x0, x1], more than ``inset`` inside its
+        edges? (A ragged or justified column's edge may stand beyond this line's word.)"""
         a, b = x0 + inset, x1 - inset
         return any(s < b and e > a for j in lines for s, e in zip(self.starts[j], self.ends[j]))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor.lines import build_lines
-from helpers.geometry import column, text_line, word
+from helpers.geometry import column, moved, text_line, word
 
 
 def texts(lines):
@@ -491,3 +491,19 @@ def test_the_last_row_of_two_columns_over_a_footnote_splits_at_their_gutter():
     note = "1 See the minutes of the board for the spring of that year and the next"
     words += text_line(note, 50, 150, size=8)
     assert "until the winter" in texts(build_lines(words))
+
+
+def test_columns_under_a_title_split_when_a_ragged_line_below_runs_past_the_first():
+    # As above, but the second row's left half runs 2 pt further right than the first's (a
+    # ragged right edge): the gap is still free at the probes, 3 pt inside its edges.
+    title = text_line("Merchants Ledgers and the Northern Trade", 50, 60, size=18)
+    first = text_line("By 1915 merchants had simplified", 50, 90)
+    gutter = first[-1].bbox.x1 + 28
+    words = [*title, *first, *text_line("agreement on whether the guild", gutter, 90)]
+    second = text_line("more than five thousand of the", 50, 104)
+    words += moved(second, dx=first[-1].bbox.x1 + 2 - second[-1].bbox.x1)
+    words += text_line("transformed the cargo ships or", gutter, 104)
+    words += text_line("the contracts of the guild", 50, 118)
+    words += text_line("merely overhauled it", gutter, 118)
+    got = texts(build_lines(words))[1:3]
+    assert got == ["By 1915 merchants had simplified", "agreement on whether the guild"]
