@@ -73,7 +73,7 @@ class RiverFinder:
         if (
             not strict
             and x1 - x0 > OPEN_GAP_EM * size
-            and self._opens_below_or_above(k, near, x0, x1, size)
+            and self._opens_below_or_above(k, near, x0, x1, size, prose)
         ):
             return True  # the columns start under (or end over) a line across them
         if strict and prose and self._flanked(near, x0, x1, size):
@@ -112,7 +112,7 @@ class RiverFinder:
         return reaching >= 2 and ending + starting >= 2
 
     def _opens_below_or_above(
-        self, k: int, near: list[int], x0: float, x1: float, size: float
+        self, k: int, near: list[int], x0: float, x1: float, size: float, prose: bool = False
     ) -> bool:
         """Do the columns start right under (or end right over) a line across them? True when
         the nearest line above and the nearest line below that reach across the gap [x0, x1]
@@ -121,7 +121,9 @@ class RiverFinder:
         off does not close the gutter then; a word right over or under the gap does. The title
         the columns start under, in display type, spans their gutter, as the footnotes under
         them in small type do: such a line is looked past when the two nearest lines on the
-        other side leave the gap free."""
+        other side that reach across leave the gap free; over a footnote, between words of
+        text (``prose``), the lines above that stop beside the gap count too (columns whose
+        baselines do not line up: see :meth:`_clear_above`)."""
         mid = (x0 + x1) / 2
         reaching = [j for j in near if self._reaches(j, mid)]
         above = [j for j in reversed(reaching) if j < k]
@@ -131,8 +133,16 @@ class RiverFinder:
             return not self._over(below[:2], x0, x1, inset)
         if below and self._small(below[0], size) and len(above) >= 2:
             return not self._over(above[:2], x0, x1, inset)
+        if below and self._small(below[0], size) and above and prose:
+            return self._clear_above(near, k, x0, x1, inset)
         nearest = [side[0] for side in (above, below) if side]
         return bool(nearest) and not self._over(nearest, x0, x1)
+
+    def _clear_above(self, near: list[int], k: int, x0: float, x1: float, inset: float) -> bool:
+        """Do the three nearest lines above line ``k``, whether they reach across the gap or
+        stop beside it (columns whose baselines do not line up), leave the gap free?"""
+        side = [j for j in reversed(near) if j < k][:3]
+        return len(side) >= 2 and not self._over(side, x0, x1, inset)
 
     def _over(self, lines: list[int], x0: float, x1: float, inset: float = 0.0) -> bool:
         """Has one of ``lines`` a word over some of [x0, x1], more than ``inset`` inside its

@@ -464,8 +464,12 @@ def test_columns_starting_right_under_a_title_in_display_type_split_at_their_gut
     # the left one running to 23 pt (2.3 em of the 10 pt text) from the right one: the title
     # has words over that gap, the lines below leave it free. It is the gutter.
     title = text_line("Merchants Ledgers and the Northern Trade", 50, 60, size=18)
-    left = ["By 1915 merchants had simplified", "more than five thousand of", "the contracts of the guild"]
-    right = ["agreement on whether the guild", "transformed the cargo ships or", "merely overhauled the trade"]
+    left = [
+        "By 1915 merchants had simplified", "more than five thousand of", "the contracts of the guild"
+    ]
+    right = [
+        "agreement on whether the guild", "transformed the cargo ships or", "merely overhauled the trade"
+    ]
     first = text_line(left[0], 50, 90)
     gutter = first[-1].bbox.x1 + 23
     words = list(title)
@@ -507,3 +511,19 @@ def test_columns_under_a_title_split_when_a_ragged_line_below_runs_past_the_firs
     words += text_line("merely overhauled it", gutter, 118)
     got = texts(build_lines(words))[1:3]
     assert got == ["By 1915 merchants had simplified", "agreement on whether the guild"]
+
+
+def test_the_last_row_over_a_footnote_splits_where_the_rows_above_hold_one_column_each():
+    # The columns' baselines do not line up above the last row (each row above holds one
+    # column's words), so one line only reaches across the gutter there; the rows beside it
+    # leave it free, and a footnote in 8 pt type under them spans it.
+    words = text_line("the rows of the left column", 50, 100)
+    words += text_line("and the right", 280, 100)
+    words += text_line("set on a grid of its own", 280, 106)
+    words += text_line("here in the left one", 50, 112)
+    words += text_line("and on the right", 280, 118)
+    words += text_line("mint deliberately rather than financing the", 50, 130)  # to 255
+    words += text_line("mostly from scribes.", 280, 130)
+    note = "1 See the customs rolls of 1384, folio 12, for the full list of tolls."
+    words += text_line(note, 50, 150, size=8)
+    assert "mostly from scribes." in texts(build_lines(words))
