@@ -131,10 +131,11 @@ class RiverFinder:
         inset = min(0.3 * size, (x1 - x0) / 2)  # as the probes of verdict
         if above and self._display(above[0], size) and len(below) >= 2:
             return not self._over(below[:2], x0, x1, inset)
-        if below and self._small(below[0], size) and len(above) >= 2:
-            return not self._over(above[:2], x0, x1, inset)
-        if below and self._small(below[0], size) and above and prose:
-            return self._clear_above(near, k, x0, x1, inset)
+        if below and above and self._small(below[0], size):
+            if len(above) >= 2:
+                return not self._over(above[:2], x0, x1, inset)
+            if prose:
+                return self._clear_above(near, k, x0, x1, inset)
         nearest = [side[0] for side in (above, below) if side]
         return bool(nearest) and not self._over(nearest, x0, x1)
 
