@@ -91,7 +91,7 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
         elif held is not None and opens_page and held.resumes(block, page):
             runs[held.run].extend(groups[0])
             groups = groups[1:]
-            held = None
+            prev_run, held = held.run, None  # what runs on from this block runs on there
         elif prev is not None and _breaks_off(prev, prev_page, block, page):
             held = _BrokenOff(prev_run, prev_page, prev.lines[-1])
         for g in groups:

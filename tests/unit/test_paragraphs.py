@@ -798,3 +798,20 @@ def test_a_column_ending_on_a_sentences_first_word_is_broken_off():
     opener = Line.of(text_line("Some students argue that", 320, 60))
     assert broken_off(Line.of(text_line("faint galaxies in the desert plateau. By", 50, 100)), opener)
     assert not broken_off(Line.of(text_line("the ledgers were kept in Bruges", 50, 100)), opener)
+
+
+def test_a_broken_off_sentence_taken_up_overleaf_runs_on_into_the_next_column_there():
+    # The sentence broken off on page 1 goes on at page 2's head, in a block that itself runs
+    # on from the foot of page 2's left column into its right column: one paragraph.
+    rows = [
+        "uneven to dredge at all, and the board, which had met",
+        "twice that winter, put off the decision until the",
+    ]
+    left = [w for k, t in enumerate(rows) for w in _justified(t, 50, 290, 700 + 12 * k)]
+    overleaf = moved(left, page=1)
+    right = text_line("spring, when the pilots came back.", 320, 100, page=1)
+    got = paragraphs(page(_broken_off_page()), page(overleaf + right, number=1))
+    assert got[0] == " ".join(_BROKEN) + (
+        " uneven to dredge at all, and the board, which had met twice that winter, put off the"
+        " decision until the spring, when the pilots came back."
+    )
