@@ -32,6 +32,11 @@ def prose(truth, body, paragraphs):
         body.append(P(p))
 
 
+def opening(title, columns=False):
+    """(truth, body) of a document opening with its title, set in columns below it or not."""
+    return [title], [f"<h1>{E(title)}</h1>" + ("<div class='cols'>" if columns else "")]
+
+
 def page(css, body):
     return f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>"
 
@@ -41,10 +46,7 @@ BASE = "p { margin: 0 0 0.6em 0; } h1, h2, h3 { margin: 0.4em 0 0.4em 0; }"
 
 def doc_a(r):
     """Two columns, justified, spanning h1, h2 inside columns."""
-    truth, body = [], []
-    title = "Tides, Marshes and the Slow Work of Coastal Recovery"
-    truth.append(title)
-    body.append(f"<h1>{E(title)}</h1><div class='cols'>")
+    truth, body = opening("Tides, Marshes and the Slow Work of Coastal Recovery", columns=True)
     for h in [
         "Where the Marsh Meets the Sea",
         "Counting What Returns",
@@ -68,10 +70,7 @@ def doc_a(r):
 
 def doc_b(r):
     """Three narrow columns with a column rule."""
-    truth, body = [], []
-    title = "How a City Learned to Run Its Buses on Time"
-    truth.append(title)
-    body.append(f"<h1>{E(title)}</h1><div class='cols'>")
+    truth, body = opening("How a City Learned to Run Its Buses on Time", columns=True)
     prose(truth, body, tg.paragraphs(r, "transit", 6))
     h = "A Timetable Built from Passenger Counts"
     truth.append(h)
@@ -91,10 +90,7 @@ def doc_b(r):
 
 def doc_c(r):
     """Two columns, full-width figure (column-span: all) mid-page."""
-    truth, body = [], []
-    title = "Bread, Flour and the Village Oven"
-    truth.append(title)
-    body.append(f"<h1>{E(title)}</h1><div class='cols'>")
+    truth, body = opening("Bread, Flour and the Village Oven", columns=True)
     prose(truth, body, tg.paragraphs(r, "bread", 4, 45, 75))
     body.append(
         "<div class='fig'><div class='box'></div>"
@@ -118,10 +114,7 @@ def doc_c(r):
 
 def doc_d(r):
     """Single column, running head and foot (page number), 3 pages."""
-    truth, body = [], []
-    title = "Regional Health Services: Annual Review"
-    truth.append(title)
-    body.append(f"<h1>{E(title)}</h1>")
+    truth, body = opening("Regional Health Services: Annual Review")
     for i, h in enumerate(
         ["Summary of the Year", "Clinics and Staffing", "Screening and Prevention", "Looking Ahead"]
     ):
@@ -142,10 +135,7 @@ def doc_d(r):
 
 def doc_e(r):
     """Two columns with CSS footnotes."""
-    truth, body = [], []
-    title = "Merchants, Ledgers and the Northern Trade"
-    truth.append(title)
-    body.append(f"<h1>{E(title)}</h1><div class='cols'>")
+    truth, body = opening("Merchants, Ledgers and the Northern Trade", columns=True)
     notes = [
         "See the customs rolls of 1384, folio 12, for the full list of tolls.",
         "The figure is disputed; earlier estimates were roughly half as large.",
@@ -226,10 +216,7 @@ def doc_f(r):
 
 def doc_g(r):
     """Single column with a data table between body paragraphs."""
-    truth, body = [], []
-    title = "Rainfall Records at Upland Stations"
-    truth.append(title)
-    body.append(f"<h1>{E(title)}</h1>")
+    truth, body = opening("Rainfall Records at Upland Stations")
     prose(truth, body, tg.paragraphs(r, "coast", 2, 45, 80))
     rows = []
     names = [
@@ -274,10 +261,7 @@ def doc_g(r):
 
 def doc_h(r):
     """Two columns with bulleted and numbered lists and a block quote."""
-    truth, body = [], []
-    title = "Teaching Music in Small Schools"
-    truth.append(title)
-    body.append(f"<h1>{E(title)}</h1><div class='cols'>")
+    truth, body = opening("Teaching Music in Small Schools", columns=True)
     prose(truth, body, tg.paragraphs(r, "music", 2, 50, 90))
     items = [tg.item(r, "music") for _ in range(4)]
     truth += ["\u2022 " + i for i in items]
