@@ -694,8 +694,10 @@ _NEW = [
 ]
 
 
-def _broken_off_page(number: int = 0) -> list:
-    left = [w for k, t in enumerate(_BROKEN) for w in _justified(t, 50, 290, 600 + 12 * k)]
+def _broken_off_page(left_rows: list[str] = _BROKEN) -> list:
+    """A page whose left column ends in ``left_rows`` at its foot, full lines without a stop,
+    and whose right column holds the paragraph _NEW."""
+    left = [w for k, t in enumerate(left_rows) for w in _justified(t, 50, 290, 600 + 12 * k)]
     right = [w for k, t in enumerate(_NEW[:2]) for w in _justified(t, 320, 560, 100 + 12 * k)]
     right += text_line(_NEW[2], 320, 124)
     return left + right
@@ -772,11 +774,8 @@ def test_a_sentence_broken_off_on_a_preposition_goes_on_overleaf_in_a_name():
     # "... was sheltered in" at the column's foot, "September, ..." overleaf: after a
     # preposition the sentence goes on, capital or not.
     broken = [*_BROKEN[:2], "that the silt along the wall was only sheltered in"]
-    left = [w for k, t in enumerate(broken) for w in _justified(t, 50, 290, 600 + 12 * k)]
-    right = [w for k, t in enumerate(_NEW[:2]) for w in _justified(t, 320, 560, 100 + 12 * k)]
-    right += text_line(_NEW[2], 320, 124)
     overleaf = text_line("September, when the storms came.", 50, 100, page=1)
-    got = paragraphs(page(left + right), page(overleaf, number=1))
+    got = paragraphs(page(_broken_off_page(broken)), page(overleaf, number=1))
     assert got == [" ".join(broken) + " September, when the storms came.", " ".join(_NEW)]
 
 
