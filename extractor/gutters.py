@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import regex
+
 from extractor.model import Word
 
 # A gap this many font sizes wide is a gutter when the columns start under (or end over) a line
@@ -16,6 +18,14 @@ from extractor.model import Word
 OPEN_GAP_EM = 1.2
 # A line set this many times larger than the line probed is display type, not text.
 DISPLAY_RATIO = 1.5
+# Words over a gap set this many times larger than the line probed are a heading's: a heading
+# across columns spans their gutter, so the text below it is looked at instead, further down
+# (HEADING_REACH_EM font sizes, not 4).
+HEADING_RATIO = 1.2
+HEADING_REACH_EM = 6.0
+GUTTER_MIN_EM = 0.6  # a gutter is wider than a word space
+INDENT_MIN_EM = 0.5  # a paragraph's first line is indented this much at least
+_WORDLIKE = regex.compile(r"\p{L}{2}")  # a word, not a figure or a symbol of mathematics
 SMALL_RATIO = 0.85  # a line set this much smaller than the line probed is a note's
 DISPLAY_GAP_EM = 3.0  # (narrower gaps, before a leader or in mathematics, keep all the evidence)
 # A line this many font sizes long at least, stopping at a gap's edge, is a column's line of text.
@@ -57,8 +67,11 @@ class RiverFinder:
         lines, and a column edge must run along the gap (see :meth:`_edge_along`): word spaces
         of justified lines line up by chance, a gutter does every time. Where too few lines
         reach across to tell, a gap between two words of text (``prose``) is a gutter still when
-        the lines beside it stop at its very edges (see :meth:`_flanked`). None when fewer than
-        two nearby lines reach across, so this line must decide alone.
+        the lines beside it stop at its very edges (see :meth:`_flanked`). A strict gap free at
+        its start only is a gutter when it also takes in the next column's indent (see
+        :meth:`_edge_within`). Under a heading across columns of text, the heading is left out
+        of the evidence. None when fewer than two nearby lines reach across, so this line must
+        decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
         # Display type (a headline across the columns above) is no evidence about a gap as wide
@@ -66,10 +79,24 @@ class RiverFinder:
         near = self._near(k, size)
         if x1 - x0 >= DISPLAY_GAP_EM * size:
             near = [j for j in near if not self._display(j, size)]
+        elif (
+            prose
+            and self._text_both_sides(k, x0, x1, size)
+            and any(j < k and self._heading_over(j, x0, x1, size) for j in near)
+        ):
+            # Columns of text start under a heading across them, which is no evidence: the
+            # text further below is.
+            wider = self._near(k, size, HEADING_REACH_EM)
+            near = [j for j in wider if j > k or not self._heading_over(j, x0, x1, size)]
         probes = (x1 - inset, x0 + inset)
         verdicts = [self._free(near, x, strict) for x in probes]
         if all(verdicts) if strict else any(verdicts):
             return not strict or self._edge_along(near, x0, x1, size)
+        if strict and verdicts[1] and not verdicts[0]:
+            # Free at its start only: the gap takes in more than the gutter, the indent of the
+            # next column's paragraph. The gutter's both sides must be columns' edges.
+            edges = self._edge_along(near, x0, x1, size, side=0)
+            return edges and self._edge_within(near, x0, x1, size)
         if (
             not strict
             and x1 - x0 > OPEN_GAP_EM * size
@@ -155,6 +182,18 @@ class RiverFinder:
         """Is line ``j`` set in display type, DISPLAY_RATIO times ``size`` or more?"""
         return self._largest(j) > DISPLAY_RATIO * size
 
+    def _text_both_sides(self, k: int, x0: float, x1: float, size: float) -> bool:
+        """Does line ``k`` run a column's measure (FLANK_MIN_EM) on both sides of [x0, x1]?"""
+        least = FLANK_MIN_EM * size
+        return x0 - self.starts[k][0] >= least and self.ends[k][-1] - x1 >= least
+
+    def _heading_over(self, j: int, x0: float, x1: float, size: float) -> bool:
+        """Has line ``j`` a word over [x0, x1] in a heading's type, HEADING_RATIO times
+        ``size`` or more? (Only there: a title beside the columns may share its baseline.)"""
+        limit = HEADING_RATIO * size
+        over = [w for w in self._groups[j] if w.bbox.x0 < x1 and w.bbox.x1 > x0]
+        return bool(over) and all(w.size > limit and _WORDLIKE.search(w.text) for w in over)
+
     def _small(self, j: int, size: float) -> bool:
         """Is line ``j`` set in small type (notes), no larger than SMALL_RATIO times ``size``?"""
         return self._largest(j) <= SMALL_RATIO * size
@@ -226,10 +265,13 @@ class RiverFinder:
         indented = starts[first] >= left and left - before >= size
         return [starts[n] for n in keep], [ends[n] for n in keep], indented
 
-    def _edge_along(self, near: list[int], x0: float, x1: float, size: float) -> bool:
+    def _edge_along(
+        self, near: list[int], x0: float, x1: float, size: float, side: int | None = None
+    ) -> bool:
         """Does a column edge run along the gap: in most nearby lines that reach across it, a
         word ends where this line's text before the gap ends, or one starts where the text
-        after it starts? Word spaces that line up by chance into a river have ragged sides."""
+        after it starts (``side`` 0 or 1: that one only)? Word spaces that line up by chance
+        into a river have ragged sides."""
         tol = 0.1 * size
         lines = ending = starting = 0
         for j in near:
@@ -239,7 +281,30 @@ class RiverFinder:
             lines += 1
             ending += any(abs(e - x0) <= tol for e in ends)
             starting += any(abs(s - x1) <= tol for s in starts)
-        return lines > 0 and 3 * max(ending, starting) >= 2 * lines
+        edge = max(ending, starting) if side is None else (ending, starting)[side]
+        return lines > 0 and 3 * edge >= 2 * lines
+
+    def _edge_within(self, near: list[int], x0: float, x1: float, size: float) -> bool:
+        """Does a column's left edge run down inside the gap [x0, x1]: in most nearby lines that
+        reach across it (three at least), the first word of text after x0 starts at one same x,
+        leaving white space wider than a word space after x0, and indented from x1?"""
+        tol = 0.1 * size
+        firsts = []  # per line reaching across: the x of its first word of text after x0
+        for j in near:
+            starts, ends = self.starts[j], self.ends[j]
+            if starts[0] < x0 < ends[-1]:
+                i = bisect_right(starts, x0)
+                text = i < len(starts) and _WORDLIKE.search(self._groups[j][i].text)
+                firsts.append(starts[i] if text else x1 + size)  # line numbers are no column
+        inside = sorted(x for x in firsts if x0 < x < x1)
+        if len(firsts) < 3 or not inside:
+            return False
+        edge = inside[len(inside) // 2]
+        if edge - x0 < GUTTER_MIN_EM * size or x1 - edge < INDENT_MIN_EM * size:
+            # White space as narrow as a word space (a river of them, by chance), or words
+            # after the gap not indented from the edge (an overfull line's, not a paragraph's).
+            return False
+        return 3 * sum(abs(x - edge) <= tol for x in firsts) >= 2 * len(firsts)
 
     def _free(self, near: list[int], x: float, strict: bool = False) -> bool | None:
         crossing = covered = 0
@@ -257,10 +322,10 @@ class RiverFinder:
             return crossing >= 3 and covered == 0
         return covered <= crossing // 4
 
-    def _near(self, k: int, size: float) -> list[int]:
-        """The lines within four font sizes above and below line ``k`` (at most REACH each
-        way), found by walking out from it: the lines are in baseline order."""
-        base, baselines, reach = self.baselines[k], self.baselines, 4 * size
+    def _near(self, k: int, size: float, reach_em: float = 4.0) -> list[int]:
+        """The lines within ``reach_em`` font sizes above and below line ``k`` (at most REACH
+        each way), found by walking out from it: the lines are in baseline order."""
+        base, baselines, reach = self.baselines[k], self.baselines, reach_em * size
         lo = k - 1
         while lo >= 0 and k - lo <= self.REACH and base - baselines[lo] <= reach:
             lo -= 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.lines import build_lines
+from extractor.model import BBox
 from helpers.geometry import column, moved, text_line, word
 
 
@@ -527,3 +530,61 @@ def test_the_last_row_over_a_footnote_splits_where_the_rows_above_hold_one_colum
     note = "1 See the customs rolls of 1384, folio 12, for the full list of tolls."
     words += text_line(note, 50, 150, size=8)
     assert "mostly from scribes." in texts(build_lines(words))
+
+
+def _narrow_columns(left_rows, right_rows, *, indent_row: int | None = None, top: float = 100.0):
+    """Two justified columns 120 pt wide, 11 pt apart (1.1 em of the 10 pt text): a gutter
+    narrower than some rows' stretched word spaces. The right column's row ``indent_row``
+    opens a paragraph, indented 10 pt."""
+    words = []
+    for n, (a, b) in enumerate(zip(left_rows, right_rows, strict=True)):
+        y = top + 12 * n
+        words += _justify_words(a.split(), 50, 170, y)
+        shift = 10 if n == indent_row else 0
+        words += _justify_words(b.split(), 181 + shift, 301, y)
+    return words
+
+
+# Rows 0 and 2 of the left column have spaces stretched to 12.5 and 16.7 pt.
+_LEFT = ["This bakery, steadily", "documented by the bakers, now", "expands by far of",
+         "the customers in the old town", "square. The result was a great",
+         "costly proofing room for the"]
+_RIGHT = ["nothing more than the loaves", "and a small notebook to keep", "By contrast, the bakers",
+          "reshaped the harvest as they", "quickly rather than the other",
+          "bread market of old Amina"]
+
+
+def test_narrow_columns_starting_under_a_heading_split_at_their_gutter():
+    # A 14 pt heading runs across both columns right above them: it spans their gutter, which
+    # says nothing about it; the rows below leave the gutter free at the columns' edges.
+    heading = text_line("Bakery Reopens After the Flood", 50, 78, size=14)
+    lines = texts(build_lines(heading + _narrow_columns(_LEFT, _RIGHT, indent_row=2)))
+    assert lines[1:3] == [_LEFT[0], _RIGHT[0]]
+
+
+def test_a_gap_taking_in_the_next_columns_indent_is_still_their_gutter():
+    # The right column opens a paragraph on row 2 ("By contrast"): the gap there is the gutter
+    # and the indent, 21 pt, hardly wider than the row's stretched spaces; its start is free
+    # down the page and the right column's edge runs inside it.
+    lines = texts(build_lines(_narrow_columns(_LEFT, _RIGHT, indent_row=2)))
+    assert lines == [t for pair in zip(_LEFT, _RIGHT, strict=True) for t in pair]
+
+
+def test_an_overfull_line_running_into_the_margin_is_not_split():
+    # Boxes of a justified page (10 pt type at 11.72 pt) whose lines end at x 450-451 and whose
+    # spaces line up by chance past it; one line runs 35 pt into the margin ("of a"), its
+    # words after the space starting where the others' words do, not indented from them.
+    rows = [
+        [("apply", 403.1, 432.6), ("in", 440.7, 450.9), ("cases", 459.0, 485.6)],
+        [("citizenship", 393.7, 450.1), ("of", 459.7, 470.0), ("a", 479.7, 485.6)],
+        [("primarily", 355.3, 404.3), ("as", 412.5, 423.3), ("the", 431.5, 447.9),
+         ("result", 456.1, 485.6)],
+        [("payment,", 379.9, 428.4), ("or", 438.6, 449.6), ("other", 458.3, 485.6)],
+        [("cases", 398.9, 425.5), ("where", 431.1, 463.5), ("the", 469.1, 485.6)],
+    ]
+    words = []
+    for n, row in enumerate(rows):
+        for text, x0, x1 in row:
+            w = word(text, x0, 100 + 18 * n, size=11.72)
+            words.append(replace(w, bbox=BBox(x0, w.bbox.top, x1, w.bbox.bottom)))
+    assert "citizenship of a" in texts(build_lines(words))
