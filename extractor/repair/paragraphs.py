@@ -541,14 +541,14 @@ def _capitals_run_on(last: Line, first: Line) -> bool:
 
 JUSTIFIED_LINES = 3  # lines flush with the right edge before a column's last line
 JUSTIFIED_TOL_EM = 0.1  # how far from the edge a justified line may end
-SHORT_END_EM = 1.0  # how far short of it a paragraph's last line stops
+SHORT_END_EM = 0.4  # how far short of it a paragraph's last line stops
 
 
 def _justified_end(block: Block, size: float) -> bool:
     """Does the block end a paragraph of justified text? The lines above its last one end
     flush with its right edge (to a tenth of the type size), as only justified lines do, and
-    the last one stops an em or more short of it: a justified paragraph's last line is the
-    only one not stretched to the edge, even when the next word would not have fitted."""
+    the last one stops SHORT_END_EM or more short of it: a justified paragraph's last line is
+    the only one not stretched to the edge, even when the next word would not have fitted."""
     lines = block.lines
     if len(lines) <= JUSTIFIED_LINES:
         return False

@@ -674,6 +674,20 @@ def test_a_short_last_line_of_justified_text_ends_the_paragraph_at_a_page_break(
     ]
 
 
+def test_a_justified_last_line_half_an_em_short_still_ends_the_paragraph():
+    # The column's last line stops 5 pt (half an em) short of the edge its justified lines run
+    # to, a line of full width nearly; the next page opens a new paragraph. A line 0.5 pt
+    # short is taken as flush (a justified line may end a hair off the edge): the text goes on.
+    def pages(short: float):
+        lines = _justified_column_end("", top=700)[:-1]
+        lines.append(_justified("where the river bed had moved on and then it was gone.", 50, 330 - short, 748))
+        following, _ = column([PROSE[1]], 50, 280, 100, page=1)
+        return page([w for ln in lines for w in ln]), page(following, number=1)
+
+    assert len(paragraphs(*pages(5.0))) == 2
+    assert len(paragraphs(*pages(0.5))) == 1
+
+
 def test_a_justified_column_running_to_its_edge_goes_on_onto_the_next_page():
     lines = _justified_column_end("", top=700)[:-1]  # four full lines, the last one flush
     body = [w for ln in lines for w in ln]
