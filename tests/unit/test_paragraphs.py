@@ -680,7 +680,8 @@ def test_a_justified_last_line_half_an_em_short_still_ends_the_paragraph():
     # short is taken as flush (a justified line may end a hair off the edge): the text goes on.
     def pages(short: float):
         lines = _justified_column_end("", top=700)[:-1]
-        lines.append(_justified("where the river bed had moved on and then it was gone.", 50, 330 - short, 748))
+        last = "where the river bed had moved on and then it was gone."
+        lines.append(_justified(last, 50, 330 - short, 748))
         following, _ = column([PROSE[1]], 50, 280, 100, page=1)
         return page([w for ln in lines for w in ln]), page(following, number=1)
 
