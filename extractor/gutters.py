@@ -237,7 +237,9 @@ class RiverFinder:
                         abs(x - right) <= tol for x in ends
                     )
                     if spans and hole >= 0.35 * (x1 - x0) and (
-                        len(starts) == 2 or (abs(ends[i] - x0) > 0.5 * size and abs(starts[i + 1] - x1) > 0.5 * size)
+                        len(starts) == 2
+                        or self._two_words(j, left, right, tol)
+                        or (abs(ends[i] - x0) > 0.5 * size and abs(starts[i + 1] - x1) > 0.5 * size)
                     ):
                         # Another stretched line: of two words, or with a wide space of its own
                         # whose sides are not this gap's (a gutter's edges run straight down).
@@ -249,6 +251,15 @@ class RiverFinder:
                     break
                 j += step
         return found > 0
+
+    def _two_words(self, j: int, left: float, right: float, tol: float) -> bool:
+        """Does line ``j`` hold two words of running text between ``left`` and ``right`` (the
+        measure), whatever other columns' words share its baseline? (Not a table's two cells:
+        the second word is in lower case.)"""
+        inside = [
+            w.text for w in self._groups[j] if w.bbox.x0 >= left - tol and w.bbox.x1 <= right + tol
+        ]
+        return len(inside) == 2 and inside[0][:1].isalpha() and inside[1][:1].islower()
 
     @staticmethod
     def _within(

@@ -588,3 +588,32 @@ def test_an_overfull_line_running_into_the_margin_is_not_split():
             w = word(text, x0, 100 + 18 * n, size=11.72)
             words.append(replace(w, bbox=BBox(x0, w.bbox.top, x1, w.bbox.bottom)))
     assert "citizenship of a" in texts(build_lines(words))
+
+
+def test_two_word_lines_stretched_in_a_row_beside_another_column_stay_whole():
+    # A narrow justified column (x 312-442) with two lines of two words each in a row, their
+    # spaces stretched to 50 pt; the next column's lines share their baselines. The line below
+    # is stretched the same way: no evidence of a gutter in "redesigned  almost".
+    middle = ["wrote that the mill had been", "redesigned almost", "everything bakers",
+              "believed about the old mill"]
+    right = ["the harbour board met in the", "spring to weigh the cost of", "dredging the channel for",
+             "the ships that came in late"]
+    words = []
+    for n, (a, b) in enumerate(zip(middle, right, strict=True)):
+        words += _justify_words(a.split(), 312, 442, 100 + 12 * n)
+        words += _justify_words(b.split(), 453, 563, 100 + 12 * n)
+    lines = texts(build_lines(words))
+    assert "redesigned almost" in lines and "everything bakers" in lines
+
+
+def test_two_cells_of_a_table_in_a_measure_are_no_line_of_running_text():
+    # Beside another column's words on the same baseline, two words in the measure are taken
+    # for a stretched line of text only when the second one is in lower case.
+    from extractor.gutters import RiverFinder
+
+    def two(first: str, second: str) -> bool:
+        row = [word(first, 312, 100), word(second, 400, 100), word("dredging", 453, 100)]
+        return RiverFinder([row])._two_words(0, 312, 442, 1.0)
+
+    assert two("everything", "bakers")
+    assert not two("Troff", "Manual") and not two("10.0", "7.0") and not two("\\PracTeX:", "ok")
