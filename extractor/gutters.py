@@ -79,15 +79,15 @@ class RiverFinder:
         near = self._near(k, size)
         if x1 - x0 >= DISPLAY_GAP_EM * size:
             near = [j for j in near if not self._display(j, size)]
-        elif (
-            prose
-            and self._text_both_sides(k, x0, x1, size)
-            and any(j < k and self._heading_over(j, x0, x1, size) for j in near)
+        elif self._text_both_sides(k, x0, x1, size) and any(
+            j < k and self._heading_over(j, x0, x1, size) for j in near
         ):
             # Columns of text start under a heading across them, which is no evidence: the
-            # text further below is.
+            # text further below is, where a column's edge runs down along the gap.
             wider = self._near(k, size, HEADING_REACH_EM)
-            near = [j for j in wider if j > k or not self._heading_over(j, x0, x1, size)]
+            below = [j for j in wider if j > k or not self._heading_over(j, x0, x1, size)]
+            if prose or self._edge_along(below, x0, x1, size):
+                near = below
         probes = (x1 - inset, x0 + inset)
         verdicts = [self._free(near, x, strict) for x in probes]
         if all(verdicts) if strict else any(verdicts):
@@ -183,9 +183,13 @@ class RiverFinder:
         return self._largest(j) > DISPLAY_RATIO * size
 
     def _text_both_sides(self, k: int, x0: float, x1: float, size: float) -> bool:
-        """Does line ``k`` run a column's measure (FLANK_MIN_EM) on both sides of [x0, x1]?"""
+        """Does line ``k`` run a column's measure (FLANK_MIN_EM) on both sides of [x0, x1],
+        a word after the gap (not a figure, a leader's page number) opening the second?"""
         least = FLANK_MIN_EM * size
-        return x0 - self.starts[k][0] >= least and self.ends[k][-1] - x1 >= least
+        if x0 - self.starts[k][0] < least or self.ends[k][-1] - x1 < least:
+            return False
+        after = bisect_right(self.starts[k], x1) - 1
+        return after >= 0 and self._groups[k][after].text[:1].isalpha()
 
     def _heading_over(self, j: int, x0: float, x1: float, size: float) -> bool:
         """Has line ``j`` a word over [x0, x1] in a heading's type, HEADING_RATIO times

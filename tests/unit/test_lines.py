@@ -562,6 +562,17 @@ def test_narrow_columns_starting_under_a_heading_split_at_their_gutter():
     assert lines[1:3] == [_LEFT[0], _RIGHT[0]]
 
 
+def test_a_row_under_a_heading_ending_in_a_one_letter_word_splits_at_the_gutter():
+    # As above, the left column's first row ending in "a" (no word of text by the rule that
+    # tells labels from words): the left column's edge running down along the gap below the
+    # heading shows the gutter all the same.
+    heading = text_line("Bakery Reopens After the Flood", 50, 78, size=14)
+    left = ["The result was a", *_LEFT[1:]]
+    right = ["harbour quarter protected its", *_RIGHT[1:]]
+    lines = texts(build_lines(heading + _narrow_columns(left, right, indent_row=2)))
+    assert lines[1:3] == [left[0], right[0]]
+
+
 def test_a_gap_taking_in_the_next_columns_indent_is_still_their_gutter():
     # The right column opens a paragraph on row 2 ("By contrast"): the gap there is the gutter
     # and the indent, 21 pt, hardly wider than the row's stretched spaces; its start is free
