@@ -464,6 +464,7 @@ def _mark_title_and_byline(blocks: list[Block], roles: list[Role], size: float, 
             )
             or ABSTRACT_HEAD.match(b.text.strip())
             or _sentence(b.text)
+            or _runs_on_into(b, blocks)
         ):
             break  # names and affiliations are not sentences: text has begun
         if _phrase(b.text):
@@ -537,6 +538,28 @@ def _phrase(text: str) -> bool:
         return False  # e-mail addresses, in lower case
     words = [w for w in text.split()[1:] if len(w) >= 4 and w[:1].isalpha()]
     return len(words) >= 3 and 2 * sum(w[:1].islower() for w in words) > len(words)
+
+
+def _runs_on_into(b: Block, blocks: list[Block]) -> bool:
+    """Does the sentence of ``b``, a line of running words, go on in a lower-case word in the
+    block right under it (a paragraph's first line set apart, beside a drop cap)? A byline's
+    names do not (nor do they run to RUN_ON_MIN_WORDS words)."""
+    text = b.text.rstrip()
+    if len(text.split()) < RUN_ON_MIN_WORDS or text.endswith((*SENTENCE_END, ":")):
+        return False
+    size = b.size or 10.0
+    return any(
+        0 <= o.bbox.top - b.bbox.bottom < size
+        and o.bbox.h_overlap(b.bbox) > 0
+        and abs(o.size - b.size) <= 0.1 * size
+        and _LOWER_WORD.match(o.lines[0].words[0].text)
+        for o in blocks
+        if o is not b
+    )
+
+
+RUN_ON_MIN_WORDS = 5
+_LOWER_WORD = regex.compile(r"^\p{Ll}+[.,;]?$")  # "valley", not "i@huxuan.org" or "phone:"
 
 
 def _sentence(text: str) -> bool:

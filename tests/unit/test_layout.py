@@ -291,6 +291,22 @@ def test_a_sentence_under_the_title_is_text_not_a_byline():
     assert roles["The surface once in the busier harbour is that of today, along the quay."] is Role.BODY
 
 
+def test_a_paragraphs_first_line_set_apart_under_the_title_is_text_not_a_byline():
+    # Under the title, a paragraph opens with a drop cap: the cap joins the first line's word
+    # ("W" + "ithout"), which sets that line apart from the two beside the cap under it. Its
+    # sentence goes on in lower case ("customers in the" / "valley farms"), as names do not.
+    title = text_line("Harbours of the North", 50, 60, size=20)
+    cap = [word("W", 50, 100, size=36)]
+    first = text_line("ithout the loaves, customers in the", 93, 100)
+    beside = text_line("valley farms would have had little", 93, 114) + text_line(
+        "reason to protect the recipe at all.", 93, 128
+    )
+    body, _ = column(PROSE * 2, 50, 500, 150)
+    doc = analyse("t", [page(title + cap + first + beside + body)])
+    assert Role.AUTHOR not in {b.role for b in doc.pages[0].blocks}
+    assert "Without the loaves, customers in the valley farms" in doc.to_text()
+
+
 def test_a_deck_under_the_title_is_text_and_the_names_under_it_a_byline():
     # Title, a deck (a phrase in lower case, no full stop), names with particles: the deck
     # is read, the names are not.
