@@ -116,17 +116,27 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
 
 
 def _runs_on_below(a: Block, b: Block) -> bool:
-    """Does block ``b``, right under ``a`` in its column, go on with ``a``'s sentence in lower
-    case (a paragraph's last line that the block builder set apart)?"""
+    """Does block ``b``, right under ``a`` in its column, go on with ``a``'s paragraph: its
+    sentence in lower case (a paragraph's last line that the block builder set apart), or
+    its text past a line that ran to the edge, as within one block?"""
     size = a.size or 10.0
-    end = a.lines[-1].words[-1].text[-1:]
-    return (
-        (end.isalnum() or end in ",-\u00ad")  # in the middle of a sentence (not of code: "{")
-        and a.bbox.h_overlap(b.bbox) > 0
+    if not (
+        a.bbox.h_overlap(b.bbox) > 0
         and 0 <= b.bbox.top - a.bbox.bottom < size
         and abs(a.size - b.size) <= 0.12 * size
-        and _goes_on(a.lines[-1], b.lines[0])
-    )
+    ):
+        return False
+    last, first = a.lines[-1], b.lines[0]
+    end = last.words[-1].text[-1:]
+    if end.isalnum() or end in ",-\u00ad":  # in the middle of a sentence (not of code: "{")
+        return _goes_on(last, first)
+    if len(a.lines) + len(b.lines) < 3 or _starts_item(first):
+        return False
+    if not first.words[0].text[:1].isalpha():
+        return False  # (a line of code, an option's value)
+    frame = frame_of(Block.of(a.lines + b.lines))
+    before = a.lines[-2] if len(a.lines) > 1 else None
+    return not _breaks(last, first, frame, size, before)
 
 
 @dataclass(frozen=True, slots=True)

@@ -767,6 +767,13 @@ def test_a_sidebars_sentence_cut_between_two_of_its_blocks_is_one_paragraph():
     ]
     code = [block(["int main() {"], 100), block(["int c;"], 113)]
     assert len(texts(*code)) == 2
+    # A sentence ending at a line that ran to the box's edge, the next one opening the block
+    # below: one paragraph as within one block; a short line before it ends the paragraph.
+    first = block(["Records from 1944 show that the lens", "builders had overhauled most of it."], 100)
+    rest = block(["According to the keeper, the work", "took a year."], 125)
+    assert len(texts(first, rest)) == 1
+    short = block(["Records from 1944 show that the lens", "was overhauled."], 100)
+    assert len(texts(short, rest)) == 2
 
 
 def test_a_capitalised_word_after_a_line_cut_short_beside_a_picture_runs_on():
