@@ -56,7 +56,7 @@ def build_lines(words: tuple[Word, ...] | list[Word], boxes: tuple[BBox, ...] = 
     by_baseline = _baseline_groups(sorted(upright, key=_BASELINE))
     groups = [_dedupe_fake_bold(_left_to_right(g)) for g in by_baseline]
     rivers = RiverFinder(groups)
-    frames = _frames(boxes)
+    frames = _frames(boxes) + _column_rules(boxes)
     for k, group in enumerate(groups):
         sides = _box_sides(frames, group[0].baseline) if frames else ()
         lines.extend(_split_at_gutters(group, rivers, k, sides))
@@ -152,6 +152,18 @@ def _adjacent(a: BBox, b: BBox) -> bool:
     if a.h_overlap(b) < -tol or a.v_overlap(b) < -tol:
         return False
     return not (a.within(b, tol) or b.within(a, tol))
+
+
+# Points: a rule drawn down the page this tall at least, and this thin, parts columns.
+COLUMN_RULE_MIN_HEIGHT, COLUMN_RULE_MAX_WIDTH = 150.0, 2.0
+
+
+def _column_rules(boxes: tuple[BBox, ...]) -> list[BBox]:
+    """The vertical rules drawn between columns (as a box, its two sides one x): a line never
+    runs across one, however narrow the gutter beside it."""
+    return [
+        b for b in boxes if b.width <= COLUMN_RULE_MAX_WIDTH and b.height >= COLUMN_RULE_MIN_HEIGHT
+    ]
 
 
 def _box_sides(frames: list[BBox], baseline: float) -> tuple[float, ...]:

@@ -628,3 +628,17 @@ def test_two_cells_of_a_table_in_a_measure_are_no_line_of_running_text():
 
     assert two("everything", "bakers")
     assert not two("Troff", "Manual") and not two("10.0", "7.0") and not two("\\PracTeX:", "ok")
+
+
+def test_a_column_rule_parts_a_row_however_narrow_the_gutter():
+    # One row across two columns 8 pt apart, no other lines to show the gutter: a rule drawn
+    # down the gutter parts it; a short rule (a table cell's side) says nothing of columns.
+    left = text_line("the harbour was never deep", 50, 100)
+    right = text_line("dredging was tried twice", left[-1].bbox.x1 + 8, 100)
+    mid = left[-1].bbox.x1 + 4
+    tall = BBox(mid, 40, mid, 400)
+    short = BBox(mid, 90, mid, 120)
+    parted = texts(build_lines(left + right, (tall,)))
+    assert parted == ["the harbour was never deep", "dredging was tried twice"]
+    assert len(build_lines(left + right, (short,))) == 1
+    assert len(build_lines(left + right)) == 1
