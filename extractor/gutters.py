@@ -106,7 +106,33 @@ class RiverFinder:
         if strict and prose and self._flanked(near, x0, x1, size):
             # Few lines reach across, but those beside stop at its very edges.
             return self._edge_along(near, x0, x1, size)
+        if not strict and prose and not any(verdicts) and self._band_within(near, x0, x1, size):
+            return True  # a paragraph's short last line beside the next one's indent
         return False if all(v is False for v in verdicts) else None
+
+    def _band_within(self, near: list[int], x0: float, x1: float, size: float) -> bool:
+        """Does a gutter run down inside the gap [x0, x1], the gap wider on both sides (a
+        paragraph's last line stopping short of its column's edge, the next column's line
+        indented)? In three lines at least that reach across the gap, one band of it wider
+        than a word space is free of words, and in most of them a word ends at its left side
+        and one starts at its right: two columns' edges."""
+        lines = [j for j in near if self.starts[j][0] < x0 and self.ends[j][-1] > x1]
+        if len(lines) < 3:
+            return False
+        pairs = ((s, e) for j in lines for s, e in zip(self.starts[j], self.ends[j], strict=True))
+        cover = sorted((s, e) for s, e in pairs if s < x1 and e > x0)
+        band, reach = (0.0, 0.0), x0  # the widest free band so far; how far the words reach
+        for s, e in [*cover, (x1, x1)]:
+            if s - reach > band[1] - band[0]:
+                band = (reach, s)
+            reach = max(reach, e)
+        left, right = band
+        if right - left < GUTTER_MIN_EM * size or left <= x0 or right >= x1:
+            return False  # no band, or one at the gap's own edge (the probes' business)
+        tol = 0.1 * size
+        ending = sum(any(abs(e - left) <= tol for e in self.ends[j]) for j in lines)
+        starting = sum(any(abs(s - right) <= tol for s in self.starts[j]) for j in lines)
+        return 3 * min(ending, starting) >= 2 * len(lines)
 
     def _flanked(self, near: list[int], x0: float, x1: float, size: float) -> bool:
         """Do lines of text around stop exactly at the gap's edges, without reaching across it:

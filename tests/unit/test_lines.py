@@ -607,8 +607,8 @@ def test_two_word_lines_stretched_in_a_row_beside_another_column_stay_whole():
     # is stretched the same way: no evidence of a gutter in "redesigned  almost".
     middle = ["wrote that the mill had been", "redesigned almost", "everything bakers",
               "believed about the old mill"]
-    right = ["the harbour board met in the", "spring to weigh the cost of", "dredging the channel for",
-             "the ships that came in late"]
+    right = ["the harbour board met in the", "spring to weigh the cost of",
+             "dredging the channel for", "the ships that came in late"]
     words = []
     for n, (a, b) in enumerate(zip(middle, right, strict=True)):
         words += _justify_words(a.split(), 312, 442, 100 + 12 * n)
@@ -642,3 +642,22 @@ def test_a_column_rule_parts_a_row_however_narrow_the_gutter():
     assert parted == ["the harbour was never deep", "dredging was tried twice"]
     assert len(build_lines(left + right, (short,))) == 1
     assert len(build_lines(left + right)) == 1
+
+
+def test_a_short_last_line_beside_an_indented_first_line_splits_at_the_gutter_between():
+    # Two columns 11 pt apart, the left one justified; on row 3 its paragraph ends short ("at
+    # all.") and the right one's next paragraph opens indented 10 pt: the gap is wider than
+    # the gutter on both sides, but a band down its middle is free in every line, the
+    # columns' edges on both sides of it.
+    left = ["the harbour board met every", "spring to weigh the costs", "of the dredging works and",
+            "then it went home at all.", "Nobody kept the records of", "the pilots who argued on"]
+    right = ["dredging was tried twice in", "the last century and then",
+             "abandoned for lack of the", "In the new century the", "town council tried it once",
+             "more and gave it up again"]
+    words = []
+    for n, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = 100 + 12 * n
+        words += text_line(a, 50, y) if n == 3 else _justify_words(a.split(), 50, 180, y)
+        words += text_line(b, 191 + (10 if n == 3 else 0), y)
+    lines = texts(build_lines(words))
+    assert "then it went home at all." in lines and "In the new century the" in lines
