@@ -348,19 +348,29 @@ def _mark_pull_quotes(blocks: list[Block], roles: list[Role], size: float) -> No
     line-end hyphens aside). Body text in body type is never a candidate (a template repeating
     a paragraph keeps both copies), nor a heading in upright type without quotation marks (a
     section's title that its text repeats)."""
-    candidates = [
+    display = [
         i
         for i, b in enumerate(blocks)
         if (roles[i] in (Role.HEADING, Role.SIDEBAR) or (roles[i] is Role.BODY and b.size >= 1.1 * size))
-        and len(b.text.split()) >= PULL_QUOTE_MIN_WORDS
         and (b.text.lstrip()[:1] in OPENING_QUOTES or all(w.italic for ln in b.lines for w in ln.words))
     ]
+    candidates = [i for i in display if len(blocks[i].text.split()) >= PULL_QUOTE_MIN_WORDS]
     if not candidates:
         return
     body = {i: _letters(blocks[i].text) for i, r in enumerate(roles) if r in (Role.BODY, Role.LIST_ITEM)}
+    quotes = []
     for i in candidates:
         quote = _letters(blocks[i].text)
         if len(quote) >= PULL_QUOTE_MIN_CHARS and any(quote in t for k, t in body.items() if k != i):
+            roles[i] = Role.PULL_QUOTE
+            quotes.append(quote)
+    # A quote's piece that a column break cut off (at the column's foot or the next one's
+    # head), in display type, fewer words perhaps: it goes on from or into a quote's words.
+    for i in display:
+        rest = _letters(blocks[i].text)
+        if roles[i] is not Role.PULL_QUOTE and any(
+            q + rest in t or rest + q in t for q in quotes for t in body.values()
+        ):
             roles[i] = Role.PULL_QUOTE
 
 

@@ -642,6 +642,19 @@ def test_a_passage_repeated_in_display_type_is_a_pull_quote_not_text():
     assert [p.text for p in doc.paragraphs] == PROSE[:2]
 
 
+def test_a_pull_quote_cut_by_a_column_break_is_left_out_whole():
+    # The quote's first lines end the left column, its last three words (too few to be told
+    # a quote on their own) open the right one, in the same italic display type.
+    left, y = column(PROSE[:1], 72, 220, 100)
+    quote = text_line("every spring the pilots argued about", 80, y + 10, 16.0, italic=True)
+    rest = text_line("where the channel", 320, 100, 16.0, italic=True)
+    right, _ = column(PROSE[1:2], 312, 220, 130)
+    doc = analyse("t", [page(left + quote + rest + right)])
+    roles = {b.text: b.role for b in doc.pages[0].blocks}
+    assert roles["where the channel"] is Role.PULL_QUOTE
+    assert "where the channel" not in [p.text for p in doc.paragraphs]
+
+
 def test_a_heading_that_its_text_repeats_is_still_a_heading():
     # Upright, no quotation marks: the title of a section, whatever its text goes on to say.
     doc = _with_display_line("every spring the pilots argued about where the channel", italic=False)
