@@ -568,8 +568,9 @@ def _runs_on_into(b: Block, blocks: list[Block]) -> bool:
     )
 
 
-RUN_ON_MIN_WORDS = 5
-_LOWER_WORD = regex.compile(r"^\p{Ll}+[.,;]?$")  # "valley", not "i@huxuan.org" or "phone:"
+RUN_ON_MIN_WORDS = 4
+# "valley", "documentation.", not "i@huxuan.org", "phone:" or a title ("prof.", "dipl.")
+_LOWER_WORD = regex.compile(r"^(?:\p{Ll}+[,;]?|\p{Ll}{5,}\.)$")
 
 
 def _sentence(text: str) -> bool:

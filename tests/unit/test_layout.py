@@ -295,16 +295,36 @@ def test_a_paragraphs_first_line_set_apart_under_the_title_is_text_not_a_byline(
     # Under the title, a paragraph opens with a drop cap: the cap joins the first line's word
     # ("W" + "ithout"), which sets that line apart from the two beside the cap under it. Its
     # sentence goes on in lower case ("customers in the" / "valley farms"), as names do not.
-    title = text_line("Harbours of the North", 50, 60, size=20)
-    cap = [word("W", 50, 100, size=36)]
-    first = text_line("ithout the loaves, customers in the", 93, 100)
-    beside = text_line("valley farms would have had little", 93, 114) + text_line(
-        "reason to protect the recipe at all.", 93, 128
-    )
-    body, _ = column(PROSE * 2, 50, 500, 150)
-    doc = analyse("t", [page(title + cap + first + beside + body)])
-    assert Role.AUTHOR not in {b.role for b in doc.pages[0].blocks}
-    assert "Without the loaves, customers in the valley farms" in doc.to_text()
+    for opening in ("ithout the loaves, customers in the", "ithout the apprentices, customers"):
+        title = text_line("Harbours of the North", 50, 60, size=20)
+        cap = [word("W", 50, 100, size=36)]
+        first = text_line(opening, 93, 100)
+        beside = text_line("valley farms would have had little", 93, 114) + text_line(
+            "reason to protect the recipe at all.", 93, 128
+        )
+        body, _ = column(PROSE * 2, 50, 500, 150)
+        doc = analyse("t", [page(title + cap + first + beside + body)])
+        assert Role.AUTHOR not in {b.role for b in doc.pages[0].blocks}
+        assert f"W{opening} valley farms" in doc.to_text()
+
+
+def test_a_line_runs_on_into_a_lower_case_word_below_but_not_into_a_title_or_an_address():
+    # Two blocks under a title, one right over the other: a sentence goes on into "valley" or
+    # "documentation.", names do not go on into "dipl." or "prof." or an e-mail address.
+    from extractor.model import Block, Line
+    from extractor.roles import _runs_on_into
+
+    def runs_on(first: str, below: str) -> bool:
+        a = Block.of([Line.of(text_line(first, 50, 100))])
+        b = Block.of([Line.of(text_line(below, 62, 112))])
+        return _runs_on_into(a, [a, b])
+
+    assert runs_on("Without the apprentices, customers", "valley farms would have had little")
+    assert runs_on("the implementation and its user", "documentation.")
+    assert not runs_on("Relatori prof. Albert Einstein", "dipl. ing. Werner von Braun")
+    assert not runs_on("First Author Academic Institute", "phone: (111) 222-3333")
+    assert not runs_on("Ryan Scott, Department of Physics", "rpscott@gmail.com")
+    assert not runs_on("Harbours of the North.", "valley farms would have had little")
 
 
 def test_a_deck_under_the_title_is_text_and_the_names_under_it_a_byline():
