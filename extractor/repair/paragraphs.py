@@ -221,6 +221,7 @@ def split_block(block: Block) -> list[list[Line]]:
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
         before = lines[i - 2] if i > 1 else None
+        after = lines[i + 1] if i + 1 < len(lines) else None
         if (
             item_x is not None
             and abs(line.bbox.x0 - item_x) < 0.5 * size
@@ -230,8 +231,8 @@ def split_block(block: Block) -> list[list[Line]]:
             groups[-1].append(line)  # a list item's wrapped line, set under its text
         # The local frame only narrows the right edge, which can only take a break away:
         # it is worked out for the few lines that break against the block's own frame.
-        elif _breaks(prev, line, frame, size, before) and _breaks(
-            prev, line, _local(frame, lines, i, size), size, before
+        elif _breaks(prev, line, frame, size, before, after) and _breaks(
+            prev, line, _local(frame, lines, i, size), size, before, after
         ):
             groups.append([line])
             item_x = _item_text_x(line)
@@ -268,8 +269,16 @@ def _spaced_apart(prev: Line, line: Line, frame: _Frame) -> bool:
     return line.baseline - prev.baseline > frame.pitch * 1.3 + 0.5
 
 
-def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | None = None) -> bool:
-    """Does a paragraph end after ``prev``? ``before`` is the line above ``prev`` in the block."""
+def _breaks(
+    prev: Line,
+    line: Line,
+    frame: _Frame,
+    size: float,
+    before: Line | None = None,
+    after: Line | None = None,
+) -> bool:
+    """Does a paragraph end after ``prev``? ``before`` is the line above ``prev`` in the block,
+    ``after`` the line below ``line``."""
     if _spaced_apart(prev, line, frame):
         return True
     if _style_changes(prev, line, frame.margin, size, before):
@@ -295,12 +304,28 @@ def _breaks(prev: Line, line: Line, frame: _Frame, size: float, before: Line | N
             and not _goes_on(prev, line)
         ):
             return True
-    elif 0.7 * size < indent < 10 * size and prev.bbox.x0 - frame.left < 0.7 * size:
+    elif (
+        0.7 * size < indent < 10 * size
+        and prev.bbox.x0 - frame.left < 0.7 * size
+        and not _beside_a_cap(line, after, frame, size)
+    ):
         # An indented line opens a paragraph only after a line that could end one: the lines
         # beside a drop cap are indented too, under a first line that runs on.
         if ends_clause(prev) or stopped_short(prev, line, frame.right, size):
             return True
     return stopped_short(prev, line, frame.right, size) and not _wraps(before, prev, line, frame, size)
+
+
+def _beside_a_cap(line: Line, after: Line | None, frame: _Frame, size: float) -> bool:
+    """Is the indented ``line`` the first of those set beside a drop cap: running to the
+    block's right edge, the line under it set in as far (a paragraph's indent is its first
+    line's alone; a display of code or a quotation is set in but stops short)?"""
+    return (
+        after is not None
+        and abs(after.bbox.x0 - line.bbox.x0) < 0.3 * size
+        and frame.right - line.bbox.x1 < size
+        and frame.right - after.bbox.x1 < size
+    )
 
 
 _QUOTES = "\"'\u201c\u2018\u00ab"

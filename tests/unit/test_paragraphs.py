@@ -836,3 +836,28 @@ def test_a_broken_off_sentence_taken_up_overleaf_runs_on_into_the_next_column_th
         " uneven to dredge at all, and the board, which had met twice that winter, put off the"
         " decision until the spring, when the pilots came back."
     )
+
+
+def test_lines_beside_a_drop_cap_after_a_colon_go_on_with_the_paragraph():
+    # The first line (its drop cap joined to its first word) ends on a colon; the two lines
+    # beside the cap are set in and run to the right edge; the text then goes on at the left.
+    rows = [
+        (50, "The result was a reliable bakery, in the end:"),
+        (80, "coherent, seasonal, and gradually easy to"),
+        (80, "transform. According to the old miller, the"),
+        (50, "rye loaf was financed because the mill had grown too old to"),
+        (50, "be kept running without help from the farmers in the valley"),
+        (50, "who brought their grain to it every autumn for many years."),
+    ]
+    lines = [_justified(t, x0, 330, 100 + 12 * k) for k, (x0, t) in enumerate(rows)]
+    assert len(paragraphs_of(lines)) == 1
+    # Set in as far but stopping short, as code after a colon is: a display of its own.
+    code = [
+        _justified("We recommend the tool to prepare your list of references. The", 50, 330, 100),
+        _justified("bibliography is given in your source by two commands, which", 50, 330, 112),
+        _justified("are placed just before the end of the document, as shown here:", 50, 330, 124),
+        text_line("\\bibliographystyle{ACM-Reference-Format}", 80, 136),
+        text_line("\\bibliography{bibfile}", 80, 148),
+        text_line("Nothing else is needed.", 50, 160),
+    ]
+    assert len(paragraphs_of(code)) == 3
