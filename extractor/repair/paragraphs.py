@@ -71,12 +71,14 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     held: _BrokenOff | None = None  # a paragraph broken off in mid-sentence, waiting
     first_of_page = -1  # the page whose first body block was seen
     aside: Block | None = None  # the sidebar block read just before, if the last read was one
+    aside_page = -1
     for page, block in blocks:
         groups = split_block(block)
         if aside is not None and block.role is Role.SIDEBAR and _runs_on_below(aside, block):
             runs[-1].extend(groups[0])  # a sidebar's sentence cut between two of its blocks
             groups = groups[1:]
-        aside = block if block.role is Role.SIDEBAR else None
+        last_aside = aside if aside_page == page - 1 else None  # the page before ended in it
+        aside, aside_page = (block, page) if block.role is Role.SIDEBAR else (None, aside_page)
         opens_page = block.role is Role.BODY and first_of_page != page
         if opens_page:
             first_of_page = page
@@ -87,6 +89,10 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
             and continues(prev, prev_page, block, page)
         ):
             runs[prev_run].extend(groups[0])
+            groups = groups[1:]
+        elif opens_page and last_aside and _goes_on(last_aside.lines[-1], block.lines[0]):
+            # The page before ended in its sidebar, in mid-sentence: its box goes on overleaf.
+            runs[-1].extend(groups[0])
             groups = groups[1:]
         elif held is not None and opens_page and held.resumes(block, page):
             runs[held.run].extend(groups[0])

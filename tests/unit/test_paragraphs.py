@@ -636,6 +636,18 @@ def test_a_paragraph_running_on_to_the_next_page_goes_on_past_the_pages_sidebar(
     assert out == [text, note]
 
 
+def test_a_sidebar_ending_its_page_in_mid_sentence_goes_on_overleaf():
+    # Page 1's flow ends a sentence; its boxed sidebar, read after the flow, stops in
+    # mid-sentence; page 2 opens in lower case: the sidebar's sentence goes on there.
+    body, _ = column([PROSE[0]], 50, 300, 600)
+    box = BBox(400, 100, 560, 260)
+    note = "Keep the notices of every dependency with each copy you share, and"
+    aside, _ = column([note], 410, 140, 110)
+    rest, _ = column(["say where the sources can be found."], 50, 300, 100)
+    out = paragraphs(page(body + aside, rules=(box,)), page(moved(rest, page=1), number=1))
+    assert out == [PROSE[0], note + " say where the sources can be found."]
+
+
 def test_a_page_opening_with_a_capital_after_a_sidebar_is_a_new_paragraph():
     # The same, but the next page opens with a capital (a form, a CV, a title page end on a
     # sidebar as often as not): no evidence that the text runs on past the sidebar.
