@@ -209,10 +209,11 @@ class RiverFinder:
         return self._largest(j) > DISPLAY_RATIO * size
 
     def _text_both_sides(self, k: int, x0: float, x1: float, size: float) -> bool:
-        """Does line ``k`` run a column's measure (FLANK_MIN_EM) on both sides of [x0, x1],
-        a word after the gap (not a figure, a leader's page number) opening the second?"""
+        """Does line ``k`` run a column's measure (FLANK_MIN_EM) before [x0, x1] and half one
+        after it (a paragraph's last line), a word (not a figure, a leader's page number)
+        opening that?"""
         least = FLANK_MIN_EM * size
-        if x0 - self.starts[k][0] < least or self.ends[k][-1] - x1 < least:
+        if x0 - self.starts[k][0] < least or self.ends[k][-1] - x1 < least / 2:
             return False
         after = bisect_right(self.starts[k], x1) - 1
         return after >= 0 and self._groups[k][after].text[:1].isalpha()

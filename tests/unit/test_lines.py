@@ -573,6 +573,19 @@ def test_a_row_under_a_heading_ending_in_a_one_letter_word_splits_at_the_gutter(
     assert lines[1:3] == [left[0], right[0]]
 
 
+def test_a_row_under_a_heading_ending_a_paragraph_short_splits_at_the_gutter():
+    # The second row under the heading: the left column's line stretched ("expands by far
+    # of"), the right one's the short last line of a paragraph: still the gutter.
+    heading = text_line("Bakery Reopens After the Flood", 50, 78, size=14)
+    words = heading + _narrow_columns(_LEFT[:1], _RIGHT[:1])
+    words += _justify_words(_LEFT[2].split(), 50, 170, 112) + text_line("the old bakers.", 181, 112)
+    for n in range(2, 5):  # the rows below, from the fourth of the columns' texts
+        words += _justify_words(_LEFT[n + 1].split(), 50, 170, 100 + 12 * n)
+        words += _justify_words(_RIGHT[n + 1].split(), 181, 301, 100 + 12 * n)
+    lines = texts(build_lines(words))
+    assert _LEFT[2] in lines and "the old bakers." in lines
+
+
 def test_a_gap_taking_in_the_next_columns_indent_is_still_their_gutter():
     # The right column opens a paragraph on row 2 ("By contrast"): the gap there is the gutter
     # and the indent, 21 pt, hardly wider than the row's stretched spaces; its start is free
