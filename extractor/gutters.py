@@ -106,7 +106,7 @@ class RiverFinder:
         if strict and prose and self._flanked(near, x0, x1, size):
             # Few lines reach across, but those beside stop at its very edges.
             return self._edge_along(near, x0, x1, size)
-        if not strict and prose and not any(verdicts) and self._band_within(near, x0, x1, size):
+        if prose and not any(verdicts) and self._band_within(near, x0, x1, size):
             return True  # a paragraph's short last line beside the next one's indent
         return False if all(v is False for v in verdicts) else None
 
