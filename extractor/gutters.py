@@ -106,12 +106,12 @@ class RiverFinder:
         if strict and prose and self._flanked(near, x0, x1, size):
             # Few lines reach across, but those beside stop at its very edges.
             return self._edge_along(near, x0, x1, size)
-        if prose and not any(verdicts) and self._band_within(near, x0, x1, size):
-            return True  # a paragraph's short last line beside the next one's indent
+        if prose and self._band_within(near, x0, x1, size):
+            return True  # a paragraph's short last line, or the next one's indent, beside it
         return False if all(v is False for v in verdicts) else None
 
     def _band_within(self, near: list[int], x0: float, x1: float, size: float) -> bool:
-        """Does a gutter run down inside the gap [x0, x1], the gap wider on both sides (a
+        """Does a gutter run down inside the gap [x0, x1], the gap wider on one side or both (a
         paragraph's last line stopping short of its column's edge, the next column's line
         indented)? In three lines at least that reach across the gap, one band of it wider
         than a word space is free of words, and in most of them a word ends at its left side
@@ -127,8 +127,8 @@ class RiverFinder:
                 band = (reach, s)
             reach = max(reach, e)
         left, right = band
-        if right - left < GUTTER_MIN_EM * size or left <= x0 or right >= x1:
-            return False  # no band, or one at the gap's own edge (the probes' business)
+        if right - left < GUTTER_MIN_EM * size or (left <= x0 and right >= x1):
+            return False  # no band, or the whole gap (the probes' business)
         tol = 0.1 * size
         ending = sum(any(abs(e - left) <= tol for e in self.ends[j]) for j in lines)
         starting = sum(any(abs(s - right) <= tol for s in self.starts[j]) for j in lines)

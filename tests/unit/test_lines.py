@@ -691,3 +691,20 @@ def test_a_short_last_line_beside_an_indented_stretched_line_splits_at_the_gutte
         words += _justify_words(b.split(), 191 + (10 if n == 3 else 0), 321, y)
     lines = texts(build_lines(words))
     assert "then it went home at all." in lines and "According to Jonas" in lines
+
+
+def test_a_short_last_line_beside_a_stretched_line_splits_at_the_gutter():
+    # As above, the right column's line not indented: the gap is wider than the gutter on its
+    # left side only, and no wider than the stretched spaces beside it.
+    left = ["the harbour board met every", "spring to weigh the costs", "of the dredging works and",
+            "then it went home at all.", "Nobody kept the records of", "the pilots who argued on"]
+    right = ["dredging was tried twice in", "the last century and then",
+             "abandoned for lack of the", "local, fragile, and", "town council tried it once",
+             "more and gave it up again"]
+    words = []
+    for n, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = 100 + 12 * n
+        words += text_line(a, 50, y) if n == 3 else _justify_words(a.split(), 50, 180, y)
+        words += _justify_words(b.split(), 191, 321, y)
+    lines = texts(build_lines(words))
+    assert "then it went home at all." in lines and "local, fragile, and" in lines
