@@ -113,12 +113,12 @@ class RiverFinder:
     def _band_within(self, near: list[int], x0: float, x1: float, size: float) -> bool:
         """Does a gutter run down inside the gap [x0, x1], the gap wider on one side or both (a
         paragraph's last line stopping short of its column's edge, the next column's line
-        indented)? In three lines at least that reach across the gap, one band of it wider
+        indented)? In four lines at least that reach across the gap, one band of it wider
         than a word space is free of words, and in most of them a word ends at its left side
         and one starts at its right: two columns' edges."""
         lines = [j for j in near if self.starts[j][0] < x0 and self.ends[j][-1] > x1]
-        if len(lines) < 3:
-            return False
+        if len(lines) < 4:
+            return False  # (three lines of justified text can line up their spaces by chance)
         pairs = ((s, e) for j in lines for s, e in zip(self.starts[j], self.ends[j], strict=True))
         cover = sorted((s, e) for s, e in pairs if s < x1 and e > x0)
         band, reach = (0.0, 0.0), x0  # the widest free band so far; how far the words reach
@@ -132,6 +132,12 @@ class RiverFinder:
         tol = 0.1 * size
         ending = sum(any(abs(e - left) <= tol for e in self.ends[j]) for j in lines)
         starting = sum(any(abs(s - right) <= tol for s in self.starts[j]) for j in lines)
+        if left <= x0 or right >= x1:
+            # A band at one edge of the gap: its line's own word edge is one side, and word
+            # spaces of justified lines line up so by chance. The gap must reach well past it
+            # (a short last line, an indent), the columns' edges run down all lines but one.
+            excess = (x1 - right) + (left - x0)
+            return excess >= INDENT_MIN_EM * size and min(ending, starting) >= len(lines) - 1
         return 3 * min(ending, starting) >= 2 * len(lines)
 
     def _flanked(self, near: list[int], x0: float, x1: float, size: float) -> bool:
