@@ -1,12 +1,14 @@
-"""Quality on eight generated layouts never tuned on: WeasyPrint pages with known text.
+"""Quality on thirteen generated layouts: WeasyPrint pages with known text.
 
 Usage: python bench/layouts.py [--out DIR] [--corpus DIR] [--seed N]
 
-bench/layouts/make.py typesets eight HTML documents with WeasyPrint (two and three columns,
-a spanning figure, running heads and feet, footnotes, a magazine page with a sidebar, a
-table, lists and a quotation) and writes each one's body text in reading order as ground
-truth (titles, headings, text, list items, quotations and sidebars; no running heads, page
-numbers, captions, footnotes, tables or bylines). Each PDF is extracted and scored with the
+bench/layouts/make.py typesets thirteen HTML documents with WeasyPrint (two, three and four
+columns, a spanning figure, running heads and feet, footnotes, a magazine page with a
+sidebar, a table, lists and a quotation; and, added later, a drop cap and a pull quote, a
+report over pages, a newspaper page of two stories side by side, ragged columns over a boxed
+sidebar) and writes each one's body text in reading order as ground truth (titles, headings,
+text, list items, quotations and sidebars; no running heads, page numbers, captions,
+footnotes, tables, bylines or pull quotes). Each PDF is extracted and scored with the
 corpus's ``score.py``; a table is printed. Needs ``pip install weasyprint`` (and fonts such
 as Debian's fonts-liberation2 for the same layouts); without it, nothing is measured.
 """

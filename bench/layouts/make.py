@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Generate 8 layout test PDFs with WeasyPrint plus their ground truth (see bench/layouts.py).
+"""Generate 13 layout test PDFs with WeasyPrint plus their ground truth (see bench/layouts.py).
 
 Outputs, under the folder given (``python bench/layouts/make.py OUT``):
   pdf/NAME.pdf, html/NAME.html, gt/NAME.txt
 Ground truth: titles/headings/body/list items/block quotes/sidebars, one paragraph per line,
 one blank line between; no running heads/feet, page numbers, captions, footnotes, tables,
-bylines.
+bylines, pull quotes.
 """
 
 import html
@@ -289,6 +289,138 @@ def doc_h(r):
     return page(css, "".join(body)), truth
 
 
+def doc_i(r):
+    """Four columns newsletter, ragged right, narrow gutters, 2 pages, alternating folios."""
+    truth, body = opening("Notes from the Upland Bus Depot", columns=True)
+    for h in ["Drivers and Rosters", "The New Timetable", "Fares Next Year"]:
+        truth.append(h)
+        body.append(f"<h2>{E(h)}</h2>")
+        prose(truth, body, tg.paragraphs(r, "transit", 5, 40, 80))
+    body.append("</div>")
+    css = (
+        BASE
+        + """@page { size: A4 landscape; margin: 1.6cm 1.4cm;
+        @bottom-right { content: "Depot News  " counter(page); font-size: 8pt; } }
+      @page :left { @bottom-left { content: counter(page) "  Depot News"; font-size: 8pt; } @bottom-right { content: none; } }
+      body { font-family: 'Liberation Sans'; font-size: 9pt; line-height: 1.3; }
+      h1 { font-size: 22pt; } h2 { font-size: 10pt; font-weight: bold; }
+      .cols { columns: 4; column-gap: 0.35cm; text-align: left; }"""
+    )
+    return page(css, "".join(body)), truth
+
+
+def doc_j(r):
+    """Two columns, drop cap, pull quote between rules inside the left column."""
+    truth, body = opening("The Last Millers of the Wye", columns=True)
+    paras = tg.paragraphs(r, "bread", 8, 50, 95)
+    for k, p in enumerate(paras):
+        truth.append(p)
+        if k == 0:
+            body.append(f"<p><span class='drop'>{E(p[0])}</span>{E(p[1:])}</p>")
+        else:
+            body.append(P(p))
+        if k == 2:
+            q = paras[1].split(". ")[0] + "."
+            body.append(f"<p class='pull'>{E(q)}</p>")
+    body.append("</div>")
+    css = (
+        BASE
+        + """@page { size: A4; margin: 2cm; }
+      body { font-family: 'DejaVu Serif'; font-size: 10pt; line-height: 1.4; }
+      h1 { font-size: 24pt; }
+      .cols { columns: 2; column-gap: 0.8cm; text-align: justify; }
+      .drop { float: left; font-size: 38pt; line-height: 1; margin: 0 4pt 0 0; }
+      .pull { font-size: 15pt; font-style: italic; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000;
+              padding: 6pt 0; margin: 10pt 0; text-align: center; }"""
+    )
+    return page(css, "".join(body)), truth
+
+
+def doc_k(r):
+    """Report: one column over 2-3 pages, numbered headings, a figure with its caption, a
+    running head (title left, page number right), paragraphs parted by space, no indent."""
+    truth, body = opening("Annual Report on Upland Water Quality")
+    for i, h in enumerate(["1. Background", "2. Sampling", "3. Results", "4. Outlook"], 1):
+        truth.append(h)
+        body.append(f"<h2>{E(h)}</h2>")
+        prose(truth, body, tg.paragraphs(r, "coast", 3, 60, 120))
+        if i == 2:
+            body.append(
+                "<div class='fig'></div><p class='cap'>Figure 2. Nitrate at the twelve stations, 2015-2023.</p>"
+            )
+    css = (
+        BASE
+        + """@page { size: Letter; margin: 2.4cm 2.2cm;
+        @top-left { content: "Upland Water Quality 2023"; font-size: 8pt; color: #555; }
+        @top-right { content: "Page " counter(page); font-size: 8pt; color: #555; } }
+      body { font-family: 'DejaVu Sans'; font-size: 10pt; line-height: 1.45; }
+      h1 { font-size: 20pt; } h2 { font-size: 12pt; color: #036; }
+      p { margin: 0 0 0.8em 0; }
+      .fig { height: 5cm; background: #ccd; margin-top: 0.5em; }
+      .cap { font-size: 8.5pt; font-style: italic; }"""
+    )
+    return page(css, "".join(body)), truth
+
+
+def doc_l(r):
+    """Newspaper page: a story in the left half; beside it, past a rule, a second story in two
+    narrow justified columns whose gutter is as narrow as their stretched word spaces."""
+    truth, body = [], []
+    h1 = "Council Backs Plan for Harbour Wall"
+    s1 = tg.paragraphs(r, "coast", 5, 45, 80)
+    h2 = "Bakery Reopens After Flood"
+    s2 = tg.paragraphs(r, "bread", 4, 40, 70)
+    truth += [h1] + s1 + [h2] + s2
+    body.append(
+        f"<div class='grid'><div class='a'><h1>{E(h1)}</h1>" + "".join(P(p) for p in s1) + "</div>"
+    )
+    body.append(
+        f"<div class='b'><h2>{E(h2)}</h2><div class='cols'>"
+        + "".join(P(p) for p in s2)
+        + "</div></div></div>"
+    )
+    css = (
+        BASE
+        + """@page { size: A4; margin: 1.5cm; }
+      body { font-family: 'Liberation Serif'; font-size: 9.5pt; line-height: 1.3; text-align: justify; }
+      h1 { font-size: 20pt; } h2 { font-size: 14pt; }
+      p { text-indent: 1em; margin: 0; }
+      .grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 0.5cm; }
+      .b { border-left: 0.6pt solid #000; padding-left: 0.25cm; }
+      .cols { columns: 2; column-gap: 0.4cm; }"""
+    )
+    return page(css, "".join(body)), truth
+
+
+def doc_m(r):
+    """Two columns ragged right, sans, paragraphs parted by space, a bold heading in body
+    size, a boxed sidebar across the foot of the page (running on overleaf at some seeds)."""
+    truth, body = opening("A Guide to Community Music Groups", columns=True)
+    paras = tg.paragraphs(r, "music", 7, 40, 80)
+    for k, p in enumerate(paras):
+        truth.append(p)
+        body.append(P(p))
+        if k == 3:
+            h = "Finding rehearsal space"
+            truth.append(h)
+            body.append(f"<h3>{E(h)}</h3>")
+    body.append("</div>")
+    sh = "Did you know?"
+    side = tg.paragraphs(r, "music", 2, 30, 45)
+    truth += [sh] + side
+    body.append(f"<div class='side'><h3>{E(sh)}</h3>" + "".join(P(p) for p in side) + "</div>")
+    css = (
+        BASE
+        + """@page { size: A4; margin: 2cm; }
+      body { font-family: 'Liberation Sans'; font-size: 10pt; line-height: 1.4; }
+      h1 { font-size: 20pt; } h3 { font-size: 10pt; font-weight: bold; margin: 0.6em 0 0.2em 0; }
+      .cols { columns: 2; column-gap: 1cm; }
+      p { margin: 0 0 0.9em 0; }
+      .side { border: 1pt solid #333; background: #eee; padding: 0.3cm; margin-top: 0.6cm; font-size: 9pt; }"""
+    )
+    return page(css, "".join(body)), truth
+
+
 DOCS = {
     "a_twocol": doc_a,
     "b_threecol_rule": doc_b,
@@ -298,11 +430,16 @@ DOCS = {
     "f_magazine": doc_f,
     "g_table": doc_g,
     "h_lists": doc_h,
+    "i_fourcol": doc_i,
+    "j_pullquote": doc_j,
+    "k_report": doc_k,
+    "l_newspaper": doc_l,
+    "m_ragged": doc_m,
 }
 
 
 def main(out: Path, seed: int = 1000) -> None:
-    """Typeset the eight documents into ``out``; ``seed`` draws their text (the layouts stay)."""
+    """Typeset the documents into ``out``; ``seed`` draws their text (the layouts stay)."""
     for d in ("pdf", "html", "gt"):
         (out / d).mkdir(parents=True, exist_ok=True)
     for i, (name, fn) in enumerate(DOCS.items()):
