@@ -47,6 +47,7 @@ class RiverFinder:
         self.ends = [[w.bbox.x1 for w in g] for g in groups]
         self.baselines = [g[0].baseline for g in groups]
         self._groups = groups  # for the type sizes, looked up only around wide gaps
+        self._largest_sizes: dict[int, float] = {}
 
     def verdict(
         self,
@@ -116,19 +117,17 @@ class RiverFinder:
         indented)? In four lines at least that reach across the gap, one band of it wider
         than a word space is free of words, and in most of them a word ends at its left side
         and one starts at its right: two columns' edges."""
+        if x1 - x0 < GUTTER_MIN_EM * size:
+            return False
         lines = [j for j in near if self.starts[j][0] < x0 and self.ends[j][-1] > x1]
         if len(lines) < 4:
             return False  # (three lines of justified text can line up their spaces by chance)
-        pairs = ((s, e) for j in lines for s, e in zip(self.starts[j], self.ends[j], strict=True))
-        cover = sorted((s, e) for s, e in pairs if s < x1 and e > x0)
-        band, reach = (0.0, 0.0), x0  # the widest free band so far; how far the words reach
-        for s, e in [*cover, (x1, x1)]:
-            if s - reach > band[1] - band[0]:
-                band = (reach, s)
-            reach = max(reach, e)
-        left, right = band
-        if right - left < GUTTER_MIN_EM * size or (left <= x0 and right >= x1):
-            return False  # no band, or the whole gap (the probes' business)
+        free = self._free_bands(lines, x0, x1, GUTTER_MIN_EM * size)
+        if not free:
+            return False
+        left, right = max(free, key=lambda band: band[1] - band[0])
+        if left <= x0 and right >= x1:
+            return False  # the whole gap: the probes' business
         tol = 0.1 * size
         ending = sum(any(abs(e - left) <= tol for e in self.ends[j]) for j in lines)
         starting = sum(any(abs(s - right) <= tol for s in self.starts[j]) for j in lines)
@@ -139,6 +138,29 @@ class RiverFinder:
             excess = (x1 - right) + (left - x0)
             return excess >= INDENT_MIN_EM * size and min(ending, starting) >= len(lines) - 1
         return 3 * min(ending, starting) >= 2 * len(lines)
+
+    def _free_bands(
+        self, lines: list[int], x0: float, x1: float, least: float
+    ) -> list[tuple[float, float]]:
+        """The stretches of [x0, x1], ``least`` wide at least, that no word of ``lines`` is
+        over: narrowed line by line, given up as soon as none is left (a word space of
+        justified text, the common case, is settled by the first lines)."""
+        free = [(x0, x1)]
+        for j in lines:
+            starts, ends = self.starts[j], self.ends[j]
+            narrowed = []
+            for a, b in free:
+                cur = a
+                for n in self._over_gap(j, a, b):
+                    if starts[n] - cur >= least:
+                        narrowed.append((cur, starts[n]))
+                    cur = max(cur, ends[n])
+                if b - cur >= least:
+                    narrowed.append((cur, b))
+            free = narrowed
+            if not free:
+                break
+        return free
 
     def _flanked(self, near: list[int], x0: float, x1: float, size: float) -> bool:
         """Do lines of text around stop exactly at the gap's edges, without reaching across it:
@@ -224,11 +246,20 @@ class RiverFinder:
         after = bisect_right(self.starts[k], x1) - 1
         return after >= 0 and self._groups[k][after].text[:1].isalpha()
 
+    def _over_gap(self, j: int, x0: float, x1: float) -> list[int]:
+        """The indices of line ``j``'s words over some of [x0, x1], found by bisection (a
+        line's words run left to right; a word starting before x0 may reach over it)."""
+        starts, ends = self.starts[j], self.ends[j]
+        lo = max(0, bisect_right(starts, x0) - 1)
+        return [n for n in range(lo, bisect_right(starts, x1)) if starts[n] < x1 and ends[n] > x0]
+
     def _heading_over(self, j: int, x0: float, x1: float, size: float) -> bool:
         """Has line ``j`` a word over [x0, x1] in a heading's type, HEADING_RATIO times
         ``size`` or more? (Only there: a title beside the columns may share its baseline.)"""
         limit = HEADING_RATIO * size
-        over = [w for w in self._groups[j] if w.bbox.x0 < x1 and w.bbox.x1 > x0]
+        if self._largest(j) <= limit:
+            return False  # (the common case: a line of text)
+        over = [self._groups[j][n] for n in self._over_gap(j, x0, x1)]
         return bool(over) and all(w.size > limit and _WORDLIKE.search(w.text) for w in over)
 
     def _small(self, j: int, size: float) -> bool:
@@ -236,8 +267,11 @@ class RiverFinder:
         return self._largest(j) <= SMALL_RATIO * size
 
     def _largest(self, j: int) -> float:
-        """The largest type on line ``j``."""
-        return max(w.size for w in self._groups[j])
+        """The largest type on line ``j`` (worked out once a line)."""
+        largest = self._largest_sizes.get(j)
+        if largest is None:
+            largest = self._largest_sizes[j] = max(w.size for w in self._groups[j])
+        return largest
 
     def _reaches(self, j: int, x: float) -> bool:
         return self.starts[j][0] < x < self.ends[j][-1]
