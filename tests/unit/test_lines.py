@@ -657,54 +657,43 @@ def test_a_column_rule_parts_a_row_however_narrow_the_gutter():
     assert len(build_lines(left + right)) == 1
 
 
-def test_a_short_last_line_beside_an_indented_first_line_splits_at_the_gutter_between():
-    # Two columns 11 pt apart, the left one justified; on row 3 its paragraph ends short ("at
-    # all.") and the right one's next paragraph opens indented 10 pt: the gap is wider than
-    # the gutter on both sides, but a band down its middle is free in every line, the
-    # columns' edges on both sides of it.
-    left = ["the harbour board met every", "spring to weigh the costs", "of the dredging works and",
-            "then it went home at all.", "Nobody kept the records of", "the pilots who argued on"]
+_SHORT_LEFT = ["the harbour board met every", "spring to weigh the costs", "of the dredging works and",
+               "then it went home at all.", "Nobody kept the records of", "the pilots who argued on"]
+
+
+def _beside_a_short_last_line(third: str, *, indent: float, justified: bool) -> list[str]:
+    """The lines of two columns 11 pt apart, the left one justified but for its fourth row,
+    a paragraph's short last line ("then it went home at all."); beside it the right column's
+    fourth row is ``third``, set in by ``indent``, the right column justified or ragged."""
     right = ["dredging was tried twice in", "the last century and then",
-             "abandoned for lack of the", "In the new century the", "town council tried it once",
+             "abandoned for lack of the", third, "town council tried it once",
              "more and gave it up again"]
     words = []
-    for n, (a, b) in enumerate(zip(left, right, strict=True)):
+    for n, (a, b) in enumerate(zip(_SHORT_LEFT, right, strict=True)):
         y = 100 + 12 * n
         words += text_line(a, 50, y) if n == 3 else _justify_words(a.split(), 50, 180, y)
-        words += text_line(b, 191 + (10 if n == 3 else 0), y)
-    lines = texts(build_lines(words))
+        x0 = 191 + (indent if n == 3 else 0)
+        words += _justify_words(b.split(), x0, 321, y) if justified else text_line(b, x0, y)
+    return texts(build_lines(words))
+
+
+def test_a_short_last_line_beside_an_indented_first_line_splits_at_the_gutter_between():
+    # On row 3 the left column's paragraph ends short and the right one's next paragraph opens
+    # indented 10 pt: the gap is wider than the gutter on both sides, but a band down its
+    # middle is free in every line, the columns' edges on both sides of it.
+    lines = _beside_a_short_last_line("In the new century the", indent=10, justified=False)
     assert "then it went home at all." in lines and "In the new century the" in lines
 
 
 def test_a_short_last_line_beside_an_indented_stretched_line_splits_at_the_gutter_between():
     # As above, both columns justified: the indented line of three words is stretched to
     # spaces as wide as the gap, which after a full stop makes it no wider than a word space.
-    left = ["the harbour board met every", "spring to weigh the costs", "of the dredging works and",
-            "then it went home at all.", "Nobody kept the records of", "the pilots who argued on"]
-    right = ["dredging was tried twice in", "the last century and then",
-             "abandoned for lack of the", "According to Jonas", "town council tried it once",
-             "more and gave it up again"]
-    words = []
-    for n, (a, b) in enumerate(zip(left, right, strict=True)):
-        y = 100 + 12 * n
-        words += text_line(a, 50, y) if n == 3 else _justify_words(a.split(), 50, 180, y)
-        words += _justify_words(b.split(), 191 + (10 if n == 3 else 0), 321, y)
-    lines = texts(build_lines(words))
+    lines = _beside_a_short_last_line("According to Jonas", indent=10, justified=True)
     assert "then it went home at all." in lines and "According to Jonas" in lines
 
 
 def test_a_short_last_line_beside_a_stretched_line_splits_at_the_gutter():
     # As above, the right column's line not indented: the gap is wider than the gutter on its
     # left side only, and no wider than the stretched spaces beside it.
-    left = ["the harbour board met every", "spring to weigh the costs", "of the dredging works and",
-            "then it went home at all.", "Nobody kept the records of", "the pilots who argued on"]
-    right = ["dredging was tried twice in", "the last century and then",
-             "abandoned for lack of the", "local, fragile, and", "town council tried it once",
-             "more and gave it up again"]
-    words = []
-    for n, (a, b) in enumerate(zip(left, right, strict=True)):
-        y = 100 + 12 * n
-        words += text_line(a, 50, y) if n == 3 else _justify_words(a.split(), 50, 180, y)
-        words += _justify_words(b.split(), 191, 321, y)
-    lines = texts(build_lines(words))
+    lines = _beside_a_short_last_line("local, fragile, and", indent=0, justified=True)
     assert "then it went home at all." in lines and "local, fragile, and" in lines
