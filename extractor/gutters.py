@@ -68,11 +68,11 @@ class RiverFinder:
         lines, and a column edge must run along the gap (see :meth:`_edge_along`): word spaces
         of justified lines line up by chance, a gutter does every time. Where too few lines
         reach across to tell, a gap between two words of text (``prose``) is a gutter still when
-        the lines beside it stop at its very edges (see :meth:`_flanked`). A strict gap free at
-        its start only is a gutter when it also takes in the next column's indent (see
-        :meth:`_edge_within`). Under a heading across columns of text, the heading is left out
-        of the evidence. None when fewer than two nearby lines reach across, so this line must
-        decide alone.
+        the lines beside it stop at its very edges (see :meth:`_flanked`). A gap wider than
+        the gutter it holds (a paragraph's short last line, the next one's indent) is found by
+        the free band inside it (see :meth:`_band_within`). Under a heading across columns of
+        text, the heading is left out of the evidence. None when fewer than two nearby lines
+        reach across, so this line must decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
         # Display type (a headline across the columns above) is no evidence about a gap as wide
@@ -93,11 +93,6 @@ class RiverFinder:
         verdicts = [self._free(near, x, strict) for x in probes]
         if all(verdicts) if strict else any(verdicts):
             return not strict or self._edge_along(near, x0, x1, size)
-        if strict and verdicts[1] and not verdicts[0]:
-            # Free at its start only: the gap takes in more than the gutter, the indent of the
-            # next column's paragraph. The gutter's both sides must be columns' edges.
-            edges = self._edge_along(near, x0, x1, size, side=0)
-            return edges and self._edge_within(near, x0, x1, size)
         if (
             not strict
             and x1 - x0 > OPEN_GAP_EM * size
@@ -347,13 +342,10 @@ class RiverFinder:
         indented = starts[first] >= left and left - before >= size
         return [starts[n] for n in keep], [ends[n] for n in keep], indented
 
-    def _edge_along(
-        self, near: list[int], x0: float, x1: float, size: float, side: int | None = None
-    ) -> bool:
+    def _edge_along(self, near: list[int], x0: float, x1: float, size: float) -> bool:
         """Does a column edge run along the gap: in most nearby lines that reach across it, a
         word ends where this line's text before the gap ends, or one starts where the text
-        after it starts (``side`` 0 or 1: that one only)? Word spaces that line up by chance
-        into a river have ragged sides."""
+        after it starts? Word spaces that line up by chance into a river have ragged sides."""
         tol = 0.1 * size
         lines = ending = starting = 0
         for j in near:
@@ -363,30 +355,7 @@ class RiverFinder:
             lines += 1
             ending += any(abs(e - x0) <= tol for e in ends)
             starting += any(abs(s - x1) <= tol for s in starts)
-        edge = max(ending, starting) if side is None else (ending, starting)[side]
-        return lines > 0 and 3 * edge >= 2 * lines
-
-    def _edge_within(self, near: list[int], x0: float, x1: float, size: float) -> bool:
-        """Does a column's left edge run down inside the gap [x0, x1]: in most nearby lines that
-        reach across it (three at least), the first word of text after x0 starts at one same x,
-        leaving white space wider than a word space after x0, and indented from x1?"""
-        tol = 0.1 * size
-        firsts = []  # per line reaching across: the x of its first word of text after x0
-        for j in near:
-            starts, ends = self.starts[j], self.ends[j]
-            if starts[0] < x0 < ends[-1]:
-                i = bisect_right(starts, x0)
-                text = i < len(starts) and _WORDLIKE.search(self._groups[j][i].text)
-                firsts.append(starts[i] if text else x1 + size)  # line numbers are no column
-        inside = sorted(x for x in firsts if x0 < x < x1)
-        if len(firsts) < 3 or not inside:
-            return False
-        edge = inside[len(inside) // 2]
-        if edge - x0 < GUTTER_MIN_EM * size or x1 - edge < INDENT_MIN_EM * size:
-            # White space as narrow as a word space (a river of them, by chance), or words
-            # after the gap not indented from the edge (an overfull line's, not a paragraph's).
-            return False
-        return 3 * sum(abs(x - edge) <= tol for x in firsts) >= 2 * len(firsts)
+        return lines > 0 and 3 * max(ending, starting) >= 2 * lines
 
     def _free(self, near: list[int], x: float, strict: bool = False) -> bool | None:
         crossing = covered = 0
