@@ -84,14 +84,15 @@ def loose_spacing(blocks: list[Block]) -> float | None:
         return None
     typical = median(gaps)
     alike = sum(abs(g - typical) <= 0.15 * typical for g in gaps)
+    spacing: float | None = typical
     if alike < 0.6 * len(gaps):
         # Wider gaps before paragraphs and headings outnumber the line spacing on a short
         # page: the tightest gap that recurs is the line spacing when the lines under it
         # mostly go on with a sentence (not rows of a table or of a contents page).
-        typical = _running_spacing(gaps, run_on)
-    if typical is None or not MAX_LINE_GAP_EM < typical <= LOOSE_GAP_MAX_EM:
+        spacing = _running_spacing(gaps, run_on)
+    if spacing is None or not MAX_LINE_GAP_EM < spacing <= LOOSE_GAP_MAX_EM:
         return None
-    return typical * 1.2
+    return spacing * 1.2
 
 
 def _running_spacing(gaps: list[float], run_on: list[bool]) -> float | None:
@@ -111,7 +112,7 @@ def _build(ordered: list[Line], max_gap: float) -> list[Block]:
     active: list[_Growing] = []
     for i, line in enumerate(ordered):
         horizon = line.bbox.top - max_gap * max(line.size, 1.0) * 2
-        still = []
+        still: list[_Growing] = []
         for g in active:
             (still if g.lines[-1].bbox.bottom >= horizon else done).append(g)
         active = still

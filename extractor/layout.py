@@ -171,7 +171,7 @@ def _fences(rects: tuple[BBox, ...], boxes: list[BBox]) -> list[BBox]:
     left = min(b.x0 for b in boxes)
     right = max(b.x1 for b in boxes)
     wide = 0.6 * (right - left)
-    fences = []
+    fences: list[BBox] = []
     for r in rects:
         if r.width < wide:
             continue

@@ -228,7 +228,9 @@ def _split_run(words: list[Word], rivers: RiverFinder, k: int, a: int, b: int) -
             even = _even_spaces(words, gaps, i, size)
             if even is not None:
                 first, last = even
-                verdict = not rivers.stretched(k, starts[first], ends[last + 1], ends[i], starts[i + 1], size)
+                verdict: bool | None = not rivers.stretched(
+                    k, starts[first], ends[last + 1], ends[i], starts[i + 1], size
+                )
             else:
                 verdict = not (
                     two_words and rivers.stretched(k, starts[start], ends[i + 1], ends[i], starts[i + 1], size)

@@ -115,6 +115,7 @@ def _check_pdf_bytes(name: str, head: bytes, size: int) -> None:
 def open_document(source: Source, options: ExtractOptions) -> LoadedDocument:
     """Open ``source`` with the backend named in ``options``."""
     name, data, path = read_source(source)
+    loaded: LoadedDocument
     if options.backend == "pdfplumber":
         try:
             from extractor.backends import plumber

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from extractor.errors import OptionsError
 
 BACKENDS = ("pymupdf", "pdfplumber")
+DEFAULT_MAX_WORDS_PER_PAGE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class ExtractOptions:
     keep_furniture: bool = False
     dehyphenate: bool = True
     timeout: float | None = None
-    max_words_per_page: int = 200_000
+    max_words_per_page: int = DEFAULT_MAX_WORDS_PER_PAGE
     strict: bool = False
 
     def __post_init__(self) -> None:

@@ -22,7 +22,7 @@ from extractor.errors import (
 )
 from extractor.load import RawPage, check_word_count, cover_share, outlines_box
 from extractor.model import BBox, Word
-from extractor.options import ExtractOptions
+from extractor.options import DEFAULT_MAX_WORDS_PER_PAGE, ExtractOptions
 from extractor.orientation import turn_of
 from extractor.textnorm import SPACING_ACCENTS, decode_counts, normalize_word
 
@@ -42,7 +42,7 @@ class MuDocument:
         self._doc = doc
         self.page_count = doc.page_count
         self.repaired = repaired
-        self.max_words = ExtractOptions.max_words_per_page
+        self.max_words = DEFAULT_MAX_WORDS_PER_PAGE
         # Why MuPDF had to repair the file (load.py turns it into a warning).
         self.repair_reason = "broken cross-reference table"
 
@@ -236,7 +236,7 @@ def _rects(blocks: list[dict], page: pymupdf.Page | None = None) -> tuple[BBox, 
     costs a millisecond or more, so only then) and kept if its lines trace its box.
     """
     out = []
-    shapes = []
+    shapes: list[_Box] = []
     for block in blocks:
         if block.get("type") != 3:
             continue
@@ -255,12 +255,13 @@ def _rects(blocks: list[dict], page: pymupdf.Page | None = None) -> tuple[BBox, 
     return tuple(out[:_MAX_GRAPHICS])
 
 
+_Box = tuple[float, float, float, float]
 _BOX_MIN_SIDE = 40.0  # points: a shape narrower than this frames no paragraph
 _BOX_MIN_WORDS = 12  # words a shape must hold before its outline is looked at
 _MAX_SHAPES = 50  # shapes weighed a page: a diagram of hundreds frames no sidebar
 
 
-def _holding_text(shapes: list[tuple[float, ...]], blocks: list[dict]) -> list[tuple[float, ...]]:
+def _holding_text(shapes: list[_Box], blocks: list[dict]) -> list[_Box]:
     """The shapes with _BOX_MIN_WORDS words or more inside them, counted line by line."""
     lines = [
         (line["bbox"], sum(len(span["text"].split()) for span in line["spans"]))
@@ -268,7 +269,7 @@ def _holding_text(shapes: list[tuple[float, ...]], blocks: list[dict]) -> list[t
         if block.get("type", 0) == 0
         for line in block.get("lines", ())
     ]
-    out = []
+    out: list[_Box] = []
     for x0, y0, x1, y1 in shapes[:_MAX_SHAPES]:
         words = sum(
             n for (a, b, c, d), n in lines if a >= x0 - 1 and b >= y0 - 1 and c <= x1 + 1 and d <= y1 + 1
@@ -278,7 +279,7 @@ def _holding_text(shapes: list[tuple[float, ...]], blocks: list[dict]) -> list[t
     return out
 
 
-def _outlined_boxes(page: pymupdf.Page, shapes: list[tuple[float, ...]]) -> list[BBox]:
+def _outlined_boxes(page: pymupdf.Page, shapes: list[_Box]) -> list[BBox]:
     """Of the page's drawn paths, those of straight lines tracing one of ``shapes``' boxes."""
     try:
         paths = page.get_cdrawings()

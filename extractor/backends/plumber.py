@@ -40,7 +40,7 @@ from extractor.backends.plumber_fonts import Fonts, fonts_for
 from extractor.errors import DamagedPDFError, EncryptedPDFError, NotPDFError
 from extractor.load import RawPage, check_word_count, cover_share, outlines_box
 from extractor.model import BBox, Word
-from extractor.options import ExtractOptions
+from extractor.options import DEFAULT_MAX_WORDS_PER_PAGE, ExtractOptions
 from extractor.orientation import turn_of
 from extractor.textnorm import SPACING_ACCENTS, decode_counts, normalize_word, right_to_left
 
@@ -62,7 +62,7 @@ class PlumberDocument:
         self._pdf = pdf
         self.page_count = len(pdf.pages)
         self.repaired = any(isinstance(x, PDFXRefFallback) for x in pdf.doc.xrefs)
-        self.max_words = ExtractOptions.max_words_per_page
+        self.max_words = DEFAULT_MAX_WORDS_PER_PAGE
 
     def iter_pages(self, indices: Iterable[int]) -> Iterator[RawPage]:
         for index in indices:

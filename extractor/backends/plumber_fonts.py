@@ -108,7 +108,7 @@ def _file_style(descriptor: dict) -> tuple[bool, bool] | None:
             if key == "FontFile":
                 head = data[: int(_num(stream.get("Length1"))) or 8192]
                 m = re.search(rb"/Weight\s*\(([^)]*)\)", head)
-                return (bool(m) and m.group(1) in (b"Bold", b"Black"), False)
+                return (m is not None and m.group(1) in (b"Bold", b"Black"), False)
             if key == "FontFile2" or data[:4] in (b"\x00\x01\x00\x00", b"true", b"OTTO"):
                 return _sfnt_style(data)
             return (_cff_weight(data) in ("Bold", "Black"), False)
@@ -165,7 +165,7 @@ class Fonts:
             self._specs.setdefault(getattr(font, "fontname", ""), (font, spec))
             return font
 
-        rsrc.get_font = get_font
+        rsrc.get_font = get_font  # type: ignore[method-assign]  # wrapped on purpose
 
     def get(self, raw_name: str) -> FontInfo:
         info = self._info.get(raw_name)

@@ -8,6 +8,7 @@ paragraphs, repairing line-end hyphens.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from extractor.errors import TextInputError
@@ -80,7 +81,7 @@ def analyse(text: str) -> Analysis:
 def _streams(
     lines: list[str],
     drop: set[int],
-    parts: dict[int, tuple[str, ...]],
+    parts: Mapping[int, tuple[str, ...]],
     widths: tuple[float, ...] | None,
     across: set[int] | frozenset[int] = frozenset(),
     region: dict[int, int] | None = None,
@@ -113,8 +114,8 @@ def _streams(
         if widths is not None:
             measured[r] = widths
             continue
-        rows = [sorted(i for i in column if region.get(i, 0) == r) for column in filled]
-        measured[r] = tuple(measure([parts[i][k] for i in rows[k]]) for k in range(count))
+        per_column = [sorted(i for i in column if region.get(i, 0) == r) for column in filled]
+        measured[r] = tuple(measure([parts[i][k] for i in per_column[k]]) for k in range(count))
     columns: list[list[ColLine]] = [[] for _ in range(count)]
     order: list[ColLine] = []
     for (is_across, r), rows in sections:

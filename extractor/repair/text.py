@@ -64,7 +64,7 @@ class DocumentVocabulary(Container[str]):
             return word in self._words
         if not isinstance(word, str) or not WORD.fullmatch(word):
             return False
-        text, n = self._text, len(word)
+        text, n = self._text or "", len(word)
         at = text.find(word)
         while at >= 0:
             if _stands_alone(text, at, at + n):
