@@ -8,11 +8,16 @@ falls on all of them; the table gives the median pages per second over the repet
 second table splits extractor's time by stage (load / lines / layout / repair) for each
 backend, with the garbage collector paused as extract() pauses it. --no-plumber leaves out
 the two slow pdfplumber engines.
+
+It measures the installed extractor (`pip install .` compiles the hot modules with mypyc, see
+setup.py), and this checkout's plain Python only where none is installed; the first line says
+which, and warns when the installed sources are not this checkout's.
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import statistics
 import sys
 import time
@@ -20,9 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import extractor  # noqa: E402
+try:
+    import extractor
+except ImportError:  # not installed: this checkout, as plain Python
+    sys.path.insert(0, str(ROOT))
+    import extractor
 from extractor.gcpause import gc_paused  # noqa: E402
 from extractor.layout import analyse_page  # noqa: E402
 from extractor.lines import build_lines  # noqa: E402
@@ -95,6 +102,23 @@ def staged(path: Path, backend: str, times: dict[str, float]) -> None:
     times["repair"] += time.perf_counter() - t
 
 
+def build_line() -> str:
+    """Which extractor is measured, and whether it is this checkout's code."""
+    where = Path(extractor.__file__).resolve().parent
+    build = "compiled" if extractor.compiled else "plain Python"
+    line = f"extractor {extractor.__version__} ({build}) from {where}"
+    mine = ROOT / "extractor"
+    if where != mine:
+        sources = [p.relative_to(mine) for p in mine.rglob("*.py")]
+        differ = [str(p) for p in sources if not (where / p).is_file()
+                  or not filecmp.cmp(mine / p, where / p, shallow=False)]
+        if differ:
+            line += f"\nWARNING: the installed sources differ from this checkout's ({', '.join(differ[:5])}"
+            line += ", ...)" if len(differ) > 5 else ")"
+            line += ": pip install . again"
+    return line
+
+
 def page_count(path: Path) -> int:
     doc = open_document(path, extractor.ExtractOptions())
     try:
@@ -142,6 +166,7 @@ def main() -> int:
     results = [(name, statistics.median(rates[name])) for name, _ in engines]
     ref = results[0][1]
     mu_ex = results[2][1]
+    print(build_line())
     print(f"{len(pdfs)} files, {npages} pages, median of {args.repeat} runs\n")
     print("| engine | pages/s | ms/page | vs reference | vs extractor+pymupdf |")
     print("|---|---:|---:|---:|---:|")

@@ -10,11 +10,16 @@ from extractor.errors import (
     NotPDFError,
     PageRangeError,
 )
+from extractor import model as _model
 from extractor.model import Document, Page, Paragraph, Role
 from extractor.options import ExtractOptions
 from extractor.pipeline import extract
 
 __version__ = "0.1.0"
+
+#: True when the pipeline's hot modules run compiled by mypyc (see setup.py), False when the
+#: package runs as plain Python (an editable install, or a build without a C compiler).
+compiled = not (_model.__file__ or "").endswith(".py")
 
 
 def repair_text(text: str) -> str:
@@ -41,6 +46,7 @@ __all__ = [
     "Paragraph",
     "Role",
     "__version__",
+    "compiled",
     "extract",
     "extract_many",
     "repair_text",

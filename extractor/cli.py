@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 import click
 
-from extractor import __version__
+from extractor import __version__, compiled
 from extractor.cli_batch import batch_command
 from extractor.cli_common import (
     CONTEXT_SETTINGS,
@@ -59,7 +59,13 @@ HARD_LIMIT_FACTOR, HARD_LIMIT_GRACE = 2.0, 5.0
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "-V", "--version", prog_name="extractor")
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="extractor",
+    message=f"%(prog)s %(version)s ({'compiled' if compiled else 'plain Python'})",
+)
 def cli() -> None:
     """Pull the body text out of PDF pages as clean paragraphs in reading order.
 

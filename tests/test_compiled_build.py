@@ -1,0 +1,106 @@
+"""The compiled build (``pip install .`` compiles the hot modules with mypyc, see setup.py).
+
+The suite imports this checkout's plain Python. Here the installed package is run in a child
+process from a neutral directory, so that it is the one imported, and its outputs must be the
+golden files of every sample, and equal to the plain Python's on the shared corpus. Skipped
+when the installed package is not compiled (an editable install, no C compiler) or is not this
+checkout's code; the source check keeps the build type-clean, which the compiler needs.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import extractor
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
+
+# Run by the child: every PDF named on stdin, as text and JSON, in one JSON object.
+_CHILD = """
+import json, sys
+import extractor
+out = {"file": extractor.__file__, "compiled": extractor.compiled, "docs": {}}
+for path in sys.stdin.read().split("\\n"):
+    if path:
+        doc = extractor.extract(path)
+        out["docs"][path] = [doc.to_text(), doc.to_json()]
+print(json.dumps(out))
+"""
+
+
+def _run_installed(pdfs: list[Path], cwd: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input="\n".join(str(p) for p in pdfs),
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@cache
+def _installed(cwd: Path) -> dict:
+    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    if CORPUS.is_dir():
+        pdfs += sorted(CORPUS.glob("*.pdf"))
+    return _run_installed(pdfs, cwd)
+
+
+def _same_sources(installed: Path) -> bool:
+    mine = ROOT / "extractor"
+    return all(
+        (installed / p.relative_to(mine)).is_file()
+        and filecmp.cmp(p, installed / p.relative_to(mine), shallow=False)
+        for p in mine.rglob("*.py")
+    )
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    result = _installed(tmp_path_factory.mktemp("neutral"))
+    where = Path(result["file"]).resolve().parent
+    if not result["compiled"]:
+        pytest.skip(f"the installed extractor ({where}) is plain Python, not a compiled build")
+    if not _same_sources(where):
+        pytest.skip(f"the installed extractor ({where}) is not this checkout's code")
+    return result
+
+
+def test_this_suite_runs_the_checkouts_plain_python() -> None:
+    assert Path(extractor.__file__).resolve().parent == ROOT / "extractor"
+    assert extractor.compiled is False
+
+
+@pytest.mark.parametrize("pdf", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.stem)
+def test_compiled_build_writes_the_golden_files(installed: dict, pdf: Path) -> None:
+    text, as_json = installed["docs"][str(pdf)]
+    assert text == pdf.with_suffix(".txt").read_text(encoding="utf-8")
+    golden = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
+    produced = json.loads(as_json)
+    produced["source"] = golden["source"]  # the goldens hold the file name, not the path
+    assert produced == golden
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+def test_compiled_build_reads_the_corpus_as_plain_python_does(installed: dict) -> None:
+    differ = []
+    for pdf in sorted(CORPUS.glob("*.pdf")):
+        doc = extractor.extract(pdf)
+        if installed["docs"][str(pdf)] != [doc.to_text(), doc.to_json()]:
+            differ.append(pdf.name)
+    assert not differ
