@@ -181,7 +181,7 @@ def page_to_raw(
     )
 
 
-def _native_boxes(textpage: pymupdf.TextPage) -> tuple[list[dict], list[tuple]]:
+def _native_boxes(textpage: pymupdf.TextPage) -> tuple[list[dict], list[_WordTuple]]:
     """The page's spans (dict blocks) and words, with MuPDF's own glyph boxes.
 
     PyMuPDF can recompute every glyph's box from its font's ascender and descender ("quad
@@ -298,7 +298,7 @@ def _outlined_boxes(page: pymupdf.Page, shapes: list[_Box]) -> list[BBox]:
     return out
 
 
-def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int]) -> list[Word]:
+def _words(blocks: list[dict], words: list[_WordTuple], index: int, stats: list[int]) -> list[Word]:
     """Attach to each word the type of the span it sits in.
 
     ``stats`` accumulates [characters, undecodable characters] of the words as decoded.
@@ -308,10 +308,9 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
     runs_of = _line_runs(blocks)
     out: list[Word] = []
     append = out.append
-    word_, box_ = Word, BBox  # locals: this loop runs for every word of every page
     cur_block = cur_line = -1
     rights: list[float] = []
-    styles: list[tuple] = []
+    styles: list[_Style] = []
     font, size, bold, italic, baseline = "", 0.0, False, False, 0.0
     last = i = 0
     flat = upright = True
@@ -360,7 +359,7 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
                 # (not a variable with a hat after a subscript, in mathematics).
                 prev = out[-1]
                 box = prev.bbox
-                joined = box_(box.x0, min(box.top, y0), max(box.x1, x1), max(box.bottom, y1))
+                joined = BBox(box.x0, min(box.top, y0), max(box.x1, x1), max(box.bottom, y1))
                 out[-1] = replace(prev, text=prev.text + text, bbox=joined)
                 continue
             if _CUT_MATH.search(text):
@@ -368,9 +367,9 @@ def _words(blocks: list[dict], words: list[tuple], index: int, stats: list[int])
             if not korean and _HANGUL.search(text):
                 korean = True
         append(
-            word_(
+            Word(
                 text,
-                box_(x0, y0, x1 if x1 > x0 else x0, y1 if y1 > y0 else y0),
+                BBox(x0, y0, x1 if x1 > x0 else x0, y1 if y1 > y0 else y0),
                 font,
                 size,
                 bold,
@@ -402,7 +401,11 @@ def _restore_cut_math(text: str) -> str:
     return _CUT_MATH.sub(lambda m: chr(ord(m.group()) + 0x10000), text)
 
 
-_Runs = tuple[list[float], list[tuple], bool, bool, int]
+# One word of extractWORDS: x0, top, x1, bottom, text, block, line and word numbers. Typed
+# so that the compiled build (setup.py) unpacks it into machine floats and ints.
+_WordTuple = tuple[float, float, float, float, str, int, int, int]
+_Style = tuple[str, float, bool, bool, float]  # font, size, bold, italic, baseline
+_Runs = tuple[list[float], list[_Style], bool, bool, int]
 
 
 def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], _Runs]:
@@ -421,7 +424,7 @@ def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], _Runs]:
             if not spans:
                 continue
             rights: list[float] = []
-            styles: list[tuple] = []
+            styles: list[_Style] = []
             previous = None
             for span in spans:
                 same = (span["font"], span["flags"], span["size"], span["origin"][1])
