@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-from itertools import compress, islice
-from operator import attrgetter, sub
+from operator import attrgetter
 
 import regex
 
@@ -72,8 +71,10 @@ def _left_to_right(words: list[Word]) -> list[Word]:
     if len(words) < 2:
         return words
     ordered = sorted(words, key=_X0)
-    if len(set(map(_X0, ordered))) < len(ordered):
-        ordered.sort(key=_X_ORDER)
+    for n in range(1, len(ordered)):  # two words at one x stand next to each other now
+        if ordered[n].bbox.x0 == ordered[n - 1].bbox.x0:
+            ordered.sort(key=_X_ORDER)
+            break
     return ordered
 
 
@@ -201,18 +202,18 @@ def _split_run(words: list[Word], rivers: RiverFinder, k: int, a: int, b: int) -
         starts, ends = rivers.starts[k], rivers.ends[k]
     if len(words) == 1:
         return [Line.of(words)]
-    gaps = list(map(sub, islice(starts, 1, None), ends))
-    smallest = min(map(_SIZE, words))
+    gaps = [starts[n + 1] - ends[n] for n in range(len(words) - 1)]
+    smallest = min([w.size for w in words])
     narrow = NARROW_GUTTER_EM * smallest
     if max(gaps) <= narrow:
         return [Line.of(words)]  # the common case: nothing wider than a word space
     normal = median(gaps)
     lines: list[Line] = []
     start = 0
-    # Only the gaps wider than a word space can split the line (picked out without a Python
-    # loop over every gap: on a page of two columns, every baseline has its gutter).
-    for i in compress(range(len(gaps)), map(narrow.__lt__, gaps)):
+    for i in range(len(gaps)):
         gap = gaps[i]
+        if gap <= narrow:
+            continue  # only a gap wider than a word space can split the line
         if i == start and gap < 3 * smallest and _is_label(words[i].text):
             continue  # a bullet or number stands apart from its item's text, not across a gutter
         if i + 2 == len(words) and _leader_to_page_number(words, i):
@@ -463,6 +464,14 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
     """
     if len(words) < 3:
         return words, []
+    smallest = largest = words[0].size
+    for w in words:
+        if w.size > largest:
+            largest = w.size
+        elif w.size < smallest:
+            smallest = w.size
+    if largest < 1.8 * smallest:
+        return words, []  # nothing large enough, whatever the typical size: the common case
     sizes = sorted(map(_SIZE, words))
     typical = sizes[len(sizes) // 2]
     if sizes[-1] < 1.8 * typical:
@@ -523,7 +532,7 @@ def _dedupe_fake_bold(words: list[Word]) -> list[Word]:
     ``words`` are one baseline group sorted by x, so a copy follows its original closely
     (whether it was drawn at the same baseline or a fraction of a point off it).
     """
-    if len(set(map(_TEXT, words))) == len(words):
+    if len({w.text for w in words}) == len(words):
         return words  # no text twice on the line: nothing can be a copy
     kept: list[Word] = []
     recent: list[str] = ["", "", ""]  # texts of the last three kept words: most words differ
