@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from operator import attrgetter
 
 from extractor.gcpause import pause_gc, resume_gc
 
@@ -92,13 +91,19 @@ class BBox:
 
     @staticmethod
     def enclosing(boxes: list[BBox] | tuple[BBox, ...]) -> BBox:
-        """The smallest box holding all of ``boxes`` (which must not be empty)."""
-        return BBox(
-            min(map(_X0, boxes)), min(map(_TOP, boxes)), max(map(_X1, boxes)), max(map(_BOTTOM, boxes))
-        )
-
-
-_X0, _TOP, _X1, _BOTTOM = (attrgetter(name) for name in ("x0", "top", "x1", "bottom"))
+        """The smallest box holding all of ``boxes`` (which must not be empty); one pass."""
+        first = boxes[0]
+        x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+        for box in boxes:
+            if box.x0 < x0:
+                x0 = box.x0
+            if box.top < top:
+                top = box.top
+            if box.x1 > x1:
+                x1 = box.x1
+            if box.bottom > bottom:
+                bottom = box.bottom
+        return BBox(x0, top, x1, bottom)
 
 
 @dataclass(slots=True, unsafe_hash=True)
