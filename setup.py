@@ -78,7 +78,10 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except Exception as exc:  # no compiler, missing headers, ...
-            _say(f"C compilation failed ({exc}): plain Python")
+            reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+            if len(reason) > 160:
+                reason = reason[:157] + "..."
+            _say(f"C compilation failed ({reason}): plain Python")
             for ext in self.extensions:
                 built = self.get_ext_fullpath(ext.name)
                 if os.path.exists(built):
