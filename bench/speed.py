@@ -4,7 +4,9 @@ Usage: python bench/speed.py [--repeat N] [--corpus DIR] [--samples] [--no-plumb
 
 Every engine reads every page of the corpus (and, with --samples, the repo's samples/*.pdf)
 N times, the engines taking turns within each repetition so that a busy spell of the machine
-falls on all of them; the table gives the median pages per second over the repetitions. A
+falls on all of them; the table gives the median pages per second over the repetitions, and
+each engine's ratio to the others as the median of the ratios within one repetition (paired:
+the engines of one repetition ran within a second of each other, on the same machine load). A
 second table splits extractor's time by stage (load / lines / layout / repair) for each
 backend, with the garbage collector paused as extract() pauses it. --no-plumber leaves out
 the two slow pdfplumber engines.
@@ -129,7 +131,7 @@ def page_count(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--repeat", type=int, default=3, help="repetitions (the median is reported)")
+    ap.add_argument("--repeat", type=int, default=9, help="repetitions (the median is reported)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of PDFs")
     ap.add_argument("--samples", action="store_true", help="also the repo's samples/*.pdf")
     ap.add_argument("--no-plumber", action="store_true", help="leave out the two pdfplumber engines")
@@ -163,15 +165,19 @@ def main() -> int:
             for pdf in pdfs:
                 run(pdf)
             rates[name].append(npages / (time.perf_counter() - t))
-    results = [(name, statistics.median(rates[name])) for name, _ in engines]
-    ref = results[0][1]
-    mu_ex = results[2][1]
+    ref, mu_ex = rates[engines[0][0]], rates[engines[2][0]]
+
+    def paired(name: str, against: list[float]) -> float:
+        return statistics.median(r / a for r, a in zip(rates[name], against, strict=True))
+
     print(build_line())
     print(f"{len(pdfs)} files, {npages} pages, median of {args.repeat} runs\n")
     print("| engine | pages/s | ms/page | vs reference | vs extractor+pymupdf |")
     print("|---|---:|---:|---:|---:|")
-    for name, rate in results:
-        print(f"| {name} | {rate:.1f} | {1000 / rate:.1f} | {rate / ref:.2f}x | {rate / mu_ex:.2f}x |")
+    for name, _ in engines:
+        rate = statistics.median(rates[name])
+        vs_ref, vs_ex = paired(name, ref), paired(name, mu_ex)
+        print(f"| {name} | {rate:.1f} | {1000 / rate:.1f} | {vs_ref:.2f}x | {vs_ex:.2f}x |")
 
     print("\nextractor time by stage (ms per page, median of runs)\n")
     print("| backend | " + " | ".join(STAGES) + " | total |")
