@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from operator import attrgetter
-
 import regex
 
 from extractor.load import RawPage
 from extractor.model import BBox, Line, Word
 from extractor.textnorm import RTL_LETTER
 
-_TEXT = attrgetter("text")
 RTL_SHARE = 0.5  # share of a page's letters in right-to-left scripts that mirrors it
 # The Unicode blocks of those scripts, for the standard library's faster scan.
 _RTL_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff]")
@@ -33,7 +30,7 @@ def mirror_rtl(raw: RawPage) -> RawPage:
     script (unchanged otherwise, the common case)."""
     if raw.mirrored:
         return raw
-    joined = "".join(map(_TEXT, raw.words))
+    joined = "".join([w.text for w in raw.words])
     if joined.isascii() or not _RTL_BLOCKS.search(joined):
         return raw  # (two quick scans settle nearly every page)
     if len(RTL_LETTER.findall(joined)) < RTL_SHARE * len(_LETTER.findall(joined)):

@@ -32,8 +32,8 @@ SPACING_RATIO = 3.0
 WIDE_GAP_EM = 4.0
 # Spaces that differ by no more than this many font sizes are of one width (justification).
 EVEN_SPACES_EM = 0.03
-_SIZE, _X0, _BASELINE = attrgetter("size"), attrgetter("bbox.x0"), attrgetter("baseline")
-_TEXT, _UPRIGHT = attrgetter("text"), attrgetter("upright")
+# Sort keys (sorted() calls them from C, where an attrgetter is the cheapest key).
+_X0, _BASELINE = attrgetter("bbox.x0"), attrgetter("baseline")
 # Left to right; words drawn at one place are put in one order whatever the stream's order.
 _X_ORDER = attrgetter("bbox.x0", "bbox.x1", "text")
 BULLETS = frozenset(BULLET_CHARS)
@@ -44,7 +44,7 @@ def build_lines(words: tuple[Word, ...] | list[Word], boxes: tuple[BBox, ...] = 
 
     ``boxes`` are the rectangles drawn on the page: a line never runs across the side of one
     (the frame of a story or sidebar set close beside the text)."""
-    if all(map(_UPRIGHT, words)):  # the common case, settled without building a list
+    if all(w.upright for w in words):  # the common case, settled without building a list
         rotated: list[Word] = []
         upright = list(words)
     else:
@@ -319,7 +319,7 @@ def _absorb_scripts(lines: list[Line]) -> list[Line]:
         return k
 
     for i, s in enumerate(lines):
-        if len(s.words) > 12 or len("".join([w.text for w in s.words])) > 12:
+        if len(s.words) > 12 or sum([len(w.text) for w in s.words]) > 12:
             continue  # a long fragment is a line of its own, not a script
         left, right = _hosts(lines, tops, i)
         if left is not None:
@@ -472,7 +472,7 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
             smallest = w.size
     if largest < 1.8 * smallest:
         return words, []  # nothing large enough, whatever the typical size: the common case
-    sizes = sorted(map(_SIZE, words))
+    sizes = sorted([w.size for w in words])
     typical = sizes[len(sizes) // 2]
     if sizes[-1] < 1.8 * typical:
         return words, []  # nothing large enough: the common case

@@ -55,7 +55,10 @@ def size_chars(blocks: list[Block]) -> dict[float, int]:
     for b in blocks:
         for ln in b.lines:
             s = round(ln.size, 1)
-            chars[s] = chars.get(s, 0) + len("".join([w.text for w in ln.words]))
+            n = 0
+            for w in ln.words:
+                n += len(w.text)
+            chars[s] = chars.get(s, 0) + n
     return chars
 
 

@@ -425,14 +425,15 @@ def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], _Runs]:
                 continue
             rights: list[float] = []
             styles: list[_Style] = []
-            previous = None
+            font, flags, size, baseline = "", -1, -1.0, 0.0  # the current run's (none yet)
             for span in spans:
-                same = (span["font"], span["flags"], span["size"], span["origin"][1])
-                if same == previous:
+                # Compared field by field: most spans go on with the run before them (MuPDF
+                # makes a span of each space it adds between words).
+                f, fl, sz, base = span["font"], span["flags"], span["size"], span["origin"][1]
+                if f == font and fl == flags and sz == size and base == baseline:
                     rights[-1] = span["bbox"][2]
                     continue
-                previous = same
-                font, flags, size, baseline = same
+                font, flags, size, baseline = f, fl, sz, base
                 bold, italic = _weight_and_slant(font, flags)
                 rights.append(span["bbox"][2])
                 styles.append((font, round(size, 2), bold, italic, baseline))
