@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+
 import regex
 
 from extractor.load import RawPage

@@ -474,7 +474,7 @@ def _separate_initials(words: list[Word]) -> tuple[list[Word], list[Word]]:
         return words, []  # nothing large enough, whatever the typical size: the common case
     sizes = sorted([w.size for w in words])
     typical = sizes[len(sizes) // 2]
-    if sizes[-1] < 1.8 * typical:
+    if largest < 1.8 * typical:
         return words, []  # nothing large enough: the common case
     large = 1.8 * typical
     big = [w for w in words if w.size >= large and len(w.text) <= 2 and w.text[0].isalnum()]

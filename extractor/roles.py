@@ -55,10 +55,7 @@ def size_chars(blocks: list[Block]) -> dict[float, int]:
     for b in blocks:
         for ln in b.lines:
             s = round(ln.size, 1)
-            n = 0
-            for w in ln.words:
-                n += len(w.text)
-            chars[s] = chars.get(s, 0) + n
+            chars[s] = chars.get(s, 0) + sum([len(w.text) for w in ln.words])
     return chars
 
 
