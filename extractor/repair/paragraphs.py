@@ -72,24 +72,41 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     first_of_page = -1  # the page whose first body block was seen
     aside: Block | None = None  # the sidebar block read just before, if the last read was one
     aside_page = -1
+    open_aside: tuple[int, int] | None = None  # (run, page) of the last sidebar paragraph
     for page, block in blocks:
         groups = split_block(block)
+        went_on = -1  # the run this block's first paragraph went on with, if it did
         if aside is not None and block.role is Role.SIDEBAR and _runs_on_below(aside, block):
             runs[-1].extend(groups[0])  # a sidebar's sentence cut between two of its blocks
-            groups = groups[1:]
+            groups, went_on = groups[1:], len(runs) - 1
+        elif (
+            open_aside is not None
+            and open_aside[1] == page - 1
+            and block.role is Role.SIDEBAR
+            and block is asides[page][0]
+            and _goes_on_in_box(runs[open_aside[0]], block.lines[0])
+        ):
+            # The page before's last sidebar stopped in mid-sentence: this page's first
+            # sidebar goes on with it (a box continued overleaf in a box).
+            runs[open_aside[0]].extend(groups[0])
+            groups, went_on = groups[1:], open_aside[0]
         last_aside = aside if aside_page == page - 1 else None  # the page before ended in it
+        if last_aside is not None and open_aside is not None and page in asides:
+            if _goes_on_in_box(runs[open_aside[0]], asides[page][0].lines[0]):
+                last_aside = None  # its sentence goes on in this page's box, not in its flow
         aside, aside_page = (block, page) if block.role is Role.SIDEBAR else (None, aside_page)
         opens_page = block.role is Role.BODY and first_of_page != page
         if opens_page:
             first_of_page = page
         if (
-            prev is not None
+            groups
+            and prev is not None
             and not prev_inset
             and (not past_aside or _goes_on(prev.lines[-1], block.lines[0]))
             and continues(prev, prev_page, block, page)
         ):
             runs[prev_run].extend(groups[0])
-            groups = groups[1:]
+            groups, went_on = groups[1:], prev_run
         elif opens_page and last_aside and _goes_on(last_aside.lines[-1], block.lines[0]):
             # The page before ended in its sidebar, in mid-sentence: its box goes on overleaf.
             runs[-1].extend(groups[0])
@@ -107,6 +124,7 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
         above = column_blocks.get((page, block.column)) if block.column >= 0 else None
         if block.role is Role.SIDEBAR:
             past_aside = True
+            open_aside = (len(runs) - 1 if groups else went_on, page)
         else:
             # A page's sidebars are read after its flow, and a paragraph running on to the
             # next page goes on past them (when the next page opens in mid-sentence, in
@@ -119,6 +137,22 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
         if block.column >= 0:
             column_blocks[(page, block.column)] = block
     return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]
+
+
+FULL_LINE_EM = 3.0  # a line this close to its paragraph's widest runs to the measure (ragged)
+
+
+def _goes_on_in_box(lines: list[Line], first: Line) -> bool:
+    """Does a sidebar's paragraph (``lines``), cut off at its page's foot, go on in the next
+    page's first sidebar, whose first line is ``first``? Its last line runs to the measure
+    (the box's end cut it, not the paragraph's), it holds two lines at least (not a label or
+    a heading, as a slide's navigation box repeats them), and ``first`` goes on in lower case
+    after no stop."""
+    if len(lines) < 2:
+        return False
+    last = lines[-1]
+    widest = max(ln.bbox.x1 for ln in lines)
+    return widest - last.bbox.x1 <= FULL_LINE_EM * (last.size or 10.0) and _goes_on(last, first)
 
 
 def _runs_on_below(a: Block, b: Block) -> bool:

@@ -744,6 +744,38 @@ def test_a_sentence_broken_off_at_a_columns_foot_goes_on_at_the_next_pages_head(
     assert got == [" ".join(_BROKEN) + " uneven to dredge at all.", " ".join(_NEW)]
 
 
+def test_a_broken_off_sentence_and_a_boxed_sidebar_both_go_on_overleaf_each_in_its_own_place():
+    # Page 1: the wide column stops in mid-sentence at its foot, the narrow one opens a new
+    # sentence, and the boxed sidebar under it stops in mid-sentence too. Page 2 opens the
+    # flow in lower case at its head and goes on with the sidebar in a box of its own: the
+    # flow's sentence goes on in the flow, the sidebar's in the box.
+    note = "Keep the notices of every dependency with each copy you share with anyone, and list"
+    aside, _ = column([note], 410, 140, 420)  # its last line runs to the measure: cut off
+    first = page(_broken_off_page() + aside, rules=(BBox(400, 410, 560, 520),))
+    rest = "the places where the sources can be found, which of them were changed and by whom."
+    more = column([PROSE[0]], 50, 240, 130)[0] + column([rest], 410, 140, 110)[0]
+    overleaf = text_line("uneven to dredge at all.", 50, 100, page=1) + moved(more, page=1)
+    got = paragraphs(first, page(overleaf, number=1, rules=(BBox(400, 100, 560, 200),)))
+    assert got == [
+        " ".join(_BROKEN) + " uneven to dredge at all.",
+        " ".join(_NEW),
+        note + " " + rest,
+        PROSE[0],
+    ]
+
+
+def test_a_one_line_sidebar_does_not_run_on_into_the_next_pages_sidebar():
+    # Slides with a navigation box: "section pages" on every page, in lower case and without
+    # a stop. A label, not a paragraph cut off at the page's foot: each stays on its own.
+    words = []
+    for n in range(2):
+        body, _ = column([PROSE[n]], 50, 300, 100, page=n)
+        words.append(body + text_line("section pages", 420, 120, page=n))
+    box = (BBox(400, 110, 560, 140),)
+    got = paragraphs(page(words[0], rules=box), page(words[1], number=1, rules=box))
+    assert got == [PROSE[0], "section pages", PROSE[1], "section pages"]
+
+
 def test_a_sentence_running_on_into_a_name_at_the_next_columns_head_is_one_paragraph():
     # "... in the presence of the" / "Mayor and the council": a capital that begins a name,
     # not a sentence, so the paragraph runs on as usual.
