@@ -233,13 +233,19 @@ class RiverFinder:
 
     def _text_both_sides(self, k: int, x0: float, x1: float, size: float) -> bool:
         """Does line ``k`` run a column's measure (FLANK_MIN_EM) before [x0, x1] and half one
-        after it (a paragraph's last line), a word (not a figure, a leader's page number)
-        opening that?"""
+        after it (a paragraph's last line), text opening that: a word, or a figure that a word
+        in lower case follows ("1,200 loaves"), not a figure of a table's row or a leader's
+        page number?"""
         least = FLANK_MIN_EM * size
         if x0 - self.starts[k][0] < least or self.ends[k][-1] - x1 < least / 2:
             return False
         after = bisect_right(self.starts[k], x1) - 1
-        return after >= 0 and self._groups[k][after].text[:1].isalpha()
+        if after < 0:
+            return False
+        words = self._groups[k]
+        if words[after].text[:1].isalpha():
+            return True
+        return after + 1 < len(words) and words[after + 1].text[:1].islower()
 
     def _over_gap(self, j: int, x0: float, x1: float) -> list[int]:
         """The indices of line ``j``'s words over some of [x0, x1], found by bisection (a

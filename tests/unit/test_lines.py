@@ -573,6 +573,16 @@ def test_a_row_under_a_heading_ending_in_a_one_letter_word_splits_at_the_gutter(
     assert lines[1:3] == [left[0], right[0]]
 
 
+def test_a_row_under_a_heading_whose_right_column_opens_with_a_figure_splits_at_the_gutter():
+    # As above, the right column's first row opening with a figure that a word in lower case
+    # follows ("1,200 loaves"): running text, not a table's figure, so the heading over the
+    # gutter is looked past as for a word.
+    heading = text_line("Bakery Reopens After the Flood", 50, 78, size=14)
+    right = ["1,200 loaves, and a great deal", *_RIGHT[1:]]
+    lines = texts(build_lines(heading + _narrow_columns(_LEFT, right, indent_row=2)))
+    assert lines[1:3] == [_LEFT[0], right[0]]
+
+
 def test_a_row_under_a_heading_ending_a_paragraph_short_splits_at_the_gutter():
     # The second row under the heading: the left column's line stretched ("expands by far
     # of"), the right one's the short last line of a paragraph: still the gutter.
