@@ -139,20 +139,17 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]
 
 
-FULL_LINE_EM = 3.0  # a line this close to its paragraph's widest runs to the measure (ragged)
-
-
 def _goes_on_in_box(lines: list[Line], first: Line) -> bool:
     """Does a sidebar's paragraph (``lines``), cut off at its page's foot, go on in the next
-    page's first sidebar, whose first line is ``first``? Its last line runs to the measure
-    (the box's end cut it, not the paragraph's), it holds two lines at least (not a label or
-    a heading, as a slide's navigation box repeats them), and ``first`` goes on in lower case
-    after no stop."""
+    page's first sidebar, whose first line is ``first``? It holds two lines at least (not a
+    label or a heading, as a slide's navigation box repeats them), ``first`` goes on in lower
+    case after no stop, and its first word would not have fitted on the last line (the
+    measure ended that line, not the paragraph)."""
     if len(lines) < 2:
         return False
     last = lines[-1]
     widest = max(ln.bbox.x1 for ln in lines)
-    return widest - last.bbox.x1 <= FULL_LINE_EM * (last.size or 10.0) and _goes_on(last, first)
+    return _goes_on(last, first) and not stopped_short(last, first, widest, last.size or 10.0)
 
 
 def _runs_on_below(a: Block, b: Block) -> bool:

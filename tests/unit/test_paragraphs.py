@@ -764,6 +764,26 @@ def test_a_broken_off_sentence_and_a_boxed_sidebar_both_go_on_overleaf_each_in_i
     ]
 
 
+def test_a_ragged_sidebar_goes_on_overleaf_when_the_next_word_would_not_have_fitted():
+    # A ragged sidebar's last line ("share, and") stops 89 pt short of its measure. The word
+    # the next page's box opens with (85 pt wide) would not have fitted there: the measure
+    # ended the line, and the sentence goes on in the box. A short word would have fitted:
+    # the paragraph ended there, and the box opens another.
+    note = "Keep the notices of every dependency with each copy you share, and"
+
+    def pages(rest: str) -> list[str]:
+        aside, _ = column([note], 410, 140, 420)
+        body, _ = column([PROSE[0]], 50, 300, 100)
+        first = page(body + aside, rules=(BBox(400, 410, 560, 470),))
+        more = column([PROSE[1]], 50, 300, 100, page=1)[0] + column([rest], 410, 140, 110, page=1)[0]
+        return paragraphs(first, page(more, number=1, rules=(BBox(400, 100, 560, 200),)))
+
+    long = "acknowledgements, where the sources can be found and who changed them."
+    assert pages(long) == [PROSE[0], note + " " + long, PROSE[1]]
+    short = "the places where the sources can be found and who changed them."
+    assert pages(short) == [PROSE[0], note, PROSE[1], short]
+
+
 def test_a_one_line_sidebar_does_not_run_on_into_the_next_pages_sidebar():
     # Slides with a navigation box: "section pages" on every page, in lower case and without
     # a stop. A label, not a paragraph cut off at the page's foot: each stays on its own.
