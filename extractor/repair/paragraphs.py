@@ -73,6 +73,11 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
     aside: Block | None = None  # the sidebar block read just before, if the last read was one
     aside_page = -1
     open_aside: tuple[int, int] | None = None  # (run, page) of the last sidebar paragraph
+    # Where each run is read: after the runs before it, except the paragraphs of a column
+    # taken up overleaf (see _BrokenOff), read right after the paragraph they go on from.
+    keys: list[tuple[int, ...]] = []
+    # (page, column, key of the paragraph it goes on from, paragraphs read since) of such a column
+    thread: tuple[int, int, tuple[int, ...], int] | None = None
     for page, block in blocks:
         groups = split_block(block)
         went_on = -1  # the run this block's first paragraph went on with, if it did
@@ -114,13 +119,27 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
         elif held is not None and opens_page and held.resumes(block, page):
             runs[held.run].extend(groups[0])
             groups = groups[1:]
+            # The column goes on overleaf: its paragraphs there are read before what was read
+            # after the broken-off one (the narrow column beside it, the page's sidebars),
+            # when it is running text (not a column of margin labels, a word or two a line).
+            if _prose_lines(runs[held.run]):
+                thread = (page, block.column, keys[held.run], 0)
             prev_run, held = held.run, None  # what runs on from this block runs on there
         elif prev is not None and _breaks_off(prev, prev_page, block, page):
             held = _BrokenOff(prev_run, prev_page, prev.lines[-1])
+        if thread is not None and (
+            (page, block.column) != thread[:2] or block.role is Role.SIDEBAR or block.column < 0
+        ):
+            thread = None  # the column's paragraphs overleaf end where another column starts
         for g in groups:
             runs.append(list(g))
             roles.append(block.role)
             pages.append(page)
+            if thread is None:
+                keys.append((len(runs) - 1,))
+            else:
+                thread = (*thread[:3], thread[3] + 1)
+                keys.append((*thread[2], thread[3]))
         above = column_blocks.get((page, block.column)) if block.column >= 0 else None
         if block.role is Role.SIDEBAR:
             past_aside = True
@@ -136,7 +155,16 @@ def paragraph_runs(blocks: list[tuple[int, Block]]) -> list[LineRun]:
             prev_inset = above is not None and _inset(block, above) and not _beside(block, asides.get(page, ()))
         if block.column >= 0:
             column_blocks[(page, block.column)] = block
-    return [LineRun(tuple(r), role, p) for r, role, p in zip(runs, roles, pages)]
+    order = sorted(range(len(runs)), key=keys.__getitem__)
+    return [LineRun(tuple(runs[i]), roles[i], pages[i]) for i in order]
+
+
+THREAD_MIN_WORDS = 4  # words a line, on average, of a column read on overleaf as a thread
+
+
+def _prose_lines(lines: list[Line]) -> bool:
+    """Are ``lines`` running text, THREAD_MIN_WORDS words a line on average?"""
+    return sum([len(ln.words) for ln in lines]) >= THREAD_MIN_WORDS * len(lines)
 
 
 def _goes_on_in_box(lines: list[Line], first: Line) -> bool:

@@ -748,7 +748,8 @@ def test_a_broken_off_sentence_and_a_boxed_sidebar_both_go_on_overleaf_each_in_i
     # Page 1: the wide column stops in mid-sentence at its foot, the narrow one opens a new
     # sentence, and the boxed sidebar under it stops in mid-sentence too. Page 2 opens the
     # flow in lower case at its head and goes on with the sidebar in a box of its own: the
-    # flow's sentence goes on in the flow, the sidebar's in the box.
+    # flow's sentence goes on in the flow, the sidebar's in the box. The wide column's next
+    # paragraph overleaf is read with it, before the narrow column and the box of page 1.
     note = "Keep the notices of every dependency with each copy you share with anyone, and list"
     aside, _ = column([note], 410, 140, 420)  # its last line runs to the measure: cut off
     first = page(_broken_off_page() + aside, rules=(BBox(400, 410, 560, 520),))
@@ -758,9 +759,9 @@ def test_a_broken_off_sentence_and_a_boxed_sidebar_both_go_on_overleaf_each_in_i
     got = paragraphs(first, page(overleaf, number=1, rules=(BBox(400, 100, 560, 200),)))
     assert got == [
         " ".join(_BROKEN) + " uneven to dredge at all.",
+        PROSE[0],
         " ".join(_NEW),
         note + " " + rest,
-        PROSE[0],
     ]
 
 
@@ -794,6 +795,16 @@ def test_a_one_line_sidebar_does_not_run_on_into_the_next_pages_sidebar():
     box = (BBox(400, 110, 560, 140),)
     got = paragraphs(page(words[0], rules=box), page(words[1], number=1, rules=box))
     assert got == [PROSE[0], "section pages", PROSE[1], "section pages"]
+
+
+def test_a_column_taken_up_overleaf_is_read_on_there_before_its_neighbour():
+    # The wide column's sentence, broken off at page 1's foot beside a narrow column that
+    # opens a new one, goes on at page 2's head; the wide column's next paragraph there is
+    # read with it, then page 1's narrow column, then page 2's other column.
+    overleaf = text_line("uneven to dredge at all.", 50, 100, page=1)
+    overleaf += moved(column([PROSE[0]], 50, 240, 130)[0] + column([PROSE[1]], 320, 240, 100)[0], page=1)
+    got = paragraphs(page(_broken_off_page()), page(overleaf, number=1))
+    assert got == [" ".join(_BROKEN) + " uneven to dredge at all.", PROSE[0], " ".join(_NEW), PROSE[1]]
 
 
 def test_a_sentence_running_on_into_a_name_at_the_next_columns_head_is_one_paragraph():
