@@ -215,13 +215,21 @@ class _BrokenOff:
 
     def resumes(self, block: Block, page: int) -> bool:
         """Does the sentence go on in ``block``, the first of the next page (a grid's wide
-        column running on overleaf past its narrow neighbour)? It does in lower case, or in
-        any word after an article or preposition ("sheltered in" / "September")."""
+        column running on overleaf past its narrow neighbour)? It does in lower case, or
+        after an article or preposition in any word ("sheltered in" / "September"), or in a
+        figure that a word in lower case follows ("from" / "1941 show"; not "2 Methods")."""
         if page != self.page + 1:
             return False
         first = block.lines[0]
-        opening = first.words[0].text[:1]
-        return _goes_on(self.line, first) or (_cut_short(self.line) and opening.isalpha())
+        if _goes_on(self.line, first):
+            return True
+        if not _cut_short(self.line):
+            return False
+        words = first.words
+        opening = words[0].text[:1]
+        if opening.isalpha():
+            return True
+        return opening.isdigit() and len(words) > 1 and words[1].text[:1].islower()
 
 
 def _breaks_off(a: Block, a_page: int, b: Block, b_page: int) -> bool:

@@ -876,6 +876,19 @@ def test_a_sentence_broken_off_on_a_preposition_goes_on_overleaf_in_a_name():
     assert got == [" ".join(broken) + " September, when the storms came.", " ".join(_NEW)]
 
 
+def test_a_sentence_broken_off_on_a_preposition_goes_on_overleaf_in_a_figure_of_the_text():
+    # "... records of the silt from" at the column's foot, "1941 show ..." overleaf: a figure
+    # that a word in lower case follows goes on with the sentence; "2 Methods", a numbered
+    # heading, does not.
+    broken = [*_BROKEN[:2], "that the silt along the wall was only recorded from"]
+    overleaf = text_line("1941 show that the storms came.", 50, 100, page=1)
+    got = paragraphs(page(_broken_off_page(broken)), page(overleaf, number=1))
+    assert got == [" ".join(broken) + " 1941 show that the storms came.", " ".join(_NEW)]
+    heading = text_line("2 Methods", 50, 100, page=1)
+    got = paragraphs(page(_broken_off_page(broken)), page(heading, number=1))
+    assert got == [" ".join(broken), " ".join(_NEW), "2 Methods"]
+
+
 def test_a_question_opening_the_next_column_is_a_new_sentence():
     from extractor.model import Line
     from extractor.repair.paragraphs import broken_off
