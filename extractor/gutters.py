@@ -195,11 +195,12 @@ class RiverFinder:
         (one of them at least; the columns' own lines stop short of it, each on its side) have
         no word over any of it. A caption or heading across both columns a few lines further
         off does not close the gutter then; a word right over or under the gap does. The title
-        the columns start under, in display type, spans their gutter, as the footnotes under
-        them in small type do: such a line is looked past when the two nearest lines on the
-        other side that reach across leave the gap free; over a footnote, between words of
-        text (``prose``), the lines above that stop beside the gap count too (columns whose
-        baselines do not line up: see :meth:`_clear_above`)."""
+        the columns start under, in display type, spans their gutter, as a figure's caption over
+        them (see :meth:`_caption_over`) and the footnotes under them in small type do: such a
+        line is looked past when the two nearest lines on the other side that reach across
+        leave the gap free; over a footnote, between words of text (``prose``), the lines above
+        that stop beside the gap count too (columns whose baselines do not line up: see
+        :meth:`_clear_above`)."""
         mid = (x0 + x1) / 2
         reaching = [j for j in near if self._reaches(j, mid)]
         above = [j for j in reversed(reaching) if j < k]
@@ -207,6 +208,13 @@ class RiverFinder:
         inset = min(0.3 * size, (x1 - x0) / 2)  # as the probes of verdict
         if above and self._display(above[0], size) and len(below) >= 2:
             return not self._over(below[:2], x0, x1, inset)
+        if (
+            above
+            and len(below) >= 2
+            and self._caption_over(above[0], k, x0, x1, size)
+            and not self._over(below[:2], x0, x1, inset)
+        ):
+            return True
         if below and above and self._small(below[0], size):
             if len(above) >= 2:
                 return not self._over(above[:2], x0, x1, inset)
@@ -214,6 +222,18 @@ class RiverFinder:
                 return self._clear_above(near, k, x0, x1, inset)
         nearest = [side[0] for side in (above, below) if side]
         return bool(nearest) and not self._over(nearest, x0, x1)
+
+    def _caption_over(self, j: int, k: int, x0: float, x1: float, size: float) -> bool:
+        """Is line ``j`` a caption across the columns that line ``k`` starts under: in small
+        type, running a column's measure (FLANK_MIN_EM) on both sides of the gap [x0, x1],
+        over a line of text on both sides of it?"""
+        least = FLANK_MIN_EM * size
+        return (
+            self._small(j, size)
+            and self.starts[j][0] <= x0 - least
+            and self.ends[j][-1] >= x1 + least
+            and self._text_both_sides(k, x0, x1, size)
+        )
 
     def _clear_above(self, near: list[int], k: int, x0: float, x1: float, inset: float) -> bool:
         """Do the three nearest lines above line ``k``, whether they reach across the gap or

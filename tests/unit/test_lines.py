@@ -583,6 +583,21 @@ def test_a_row_under_a_heading_whose_right_column_opens_with_a_figure_splits_at_
     assert lines[1:3] == [_LEFT[0], right[0]]
 
 
+def test_the_first_row_under_a_figure_caption_across_the_columns_splits_at_the_gutter():
+    # An 8 pt caption runs across both columns right above them (9.5 pt, ragged, 13.3 pt
+    # apart: two rows below it within reach); it spans their gutter, as a title does, and says
+    # nothing about it. The rows below leave the 31 pt gap free.
+    caption = "Figure 1: Daily output of the communal oven, 1911 to 1938, in loaves per baking day, with the range"
+    words = text_line(caption, 63, 100, size=8)
+    left = ["The small-scale mill in the market square", "the apprentices that had questioned",
+            "for several months. The result was"]
+    right = ["Some millers argue that a recipe", "the wood-fired oven, while others",
+             "point to the market square as a"]
+    for n, (a, b) in enumerate(zip(left, right, strict=True)):
+        words += text_line(a, 96, 122 + 13.3 * n, size=9.5) + text_line(b, 310, 122 + 13.3 * n, size=9.5)
+    assert texts(build_lines(words))[1:3] == [left[0], right[0]]
+
+
 def test_a_row_under_a_heading_ending_a_paragraph_short_splits_at_the_gutter():
     # The second row under the heading: the left column's line stretched ("expands by far
     # of"), the right one's the short last line of a paragraph: still the gutter.
