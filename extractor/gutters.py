@@ -212,9 +212,9 @@ class RiverFinder:
             above
             and len(below) >= 2
             and self._caption_over(above[0], k, x0, x1, size)
-            and not self._over(below[:2], x0, x1, inset)
+            and self._free_bands(below[:2], x0, x1, GUTTER_MIN_EM * size)
         ):
-            return True
+            return True  # (a band of the gap: a ragged column's next lines may reach into it)
         if below and above and self._small(below[0], size):
             if len(above) >= 2:
                 return not self._over(above[:2], x0, x1, inset)
@@ -226,7 +226,8 @@ class RiverFinder:
     def _caption_over(self, j: int, k: int, x0: float, x1: float, size: float) -> bool:
         """Is line ``j`` a caption across the columns that line ``k`` starts under: in small
         type, running a column's measure (FLANK_MIN_EM) on both sides of the gap [x0, x1],
-        over a line of text on both sides of it?"""
+        over a line of text on both sides of it? The two rows below then show the gutter by a
+        band of the gap free of words, as wide as a gutter at least."""
         least = FLANK_MIN_EM * size
         return (
             self._small(j, size)

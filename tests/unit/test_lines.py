@@ -586,10 +586,11 @@ def test_a_row_under_a_heading_whose_right_column_opens_with_a_figure_splits_at_
 def test_the_first_row_under_a_figure_caption_across_the_columns_splits_at_the_gutter():
     # An 8 pt caption runs across both columns right above them (9.5 pt, ragged, 13.3 pt
     # apart: two rows below it within reach); it spans their gutter, as a title does, and says
-    # nothing about it. The rows below leave the 31 pt gap free.
+    # nothing about it. The rows below leave a band of the 31 pt gap free (the ragged left
+    # column's second row reaches 5 pt into it).
     caption = "Figure 1: Daily output of the communal oven, 1911 to 1938, in loaves per baking day, with the range"
     words = text_line(caption, 63, 100, size=8)
-    left = ["The small-scale mill in the market square", "the apprentices that had questioned",
+    left = ["The small-scale mill in the market square", "the apprentices that had questioned it all",
             "for several months. The result was"]
     right = ["Some millers argue that a recipe", "the wood-fired oven, while others",
              "point to the market square as a"]
