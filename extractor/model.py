@@ -176,31 +176,21 @@ class Line:
 
     @staticmethod
     def of(words: tuple[Word, ...] | list[Word]) -> Line:
-        """The line of ``words`` (not empty); one pass, as it runs for every line built."""
+        """The line of ``words`` (not empty); it runs for every line built."""
         words = tuple(words)
         first = words[0]
-        box = first.bbox
         if len(words) == 1:
-            return Line(words, box, first.size, first.baseline, first.size)
-        x0, top, x1, bottom = box.x0, box.top, box.x1, box.bottom
+            return Line(words, first.bbox, first.size, first.baseline, first.size)
         largest = first  # the first of the largest words
         uniform = True
         for w in words:
-            box = w.bbox
-            if box.x0 < x0:
-                x0 = box.x0
-            if box.top < top:
-                top = box.top
-            if box.x1 > x1:
-                x1 = box.x1
-            if box.bottom > bottom:
-                bottom = box.bottom
             if w.size != first.size:
                 uniform = False
                 if w.size > largest.size:
                     largest = w
         size = first.size if uniform else dominant_size(words)
-        return Line(words, BBox(x0, top, x1, bottom), size, largest.baseline, largest.size)
+        box = BBox.enclosing([w.bbox for w in words])
+        return Line(words, box, size, largest.baseline, largest.size)
 
 
 def same_type(a: Line, b: Line, tolerance: float = 0.12) -> bool:
