@@ -198,15 +198,15 @@ def read_path(path: Path, backend: str = "pymupdf"):
         doc.close()
 
 
-def _span_page(texts: list[str]) -> tuple[list[dict], list[tuple]]:
-    """MuPDF's dict blocks and word tuples for one line of ``texts`` in one span."""
+def _span_page(texts: list[str]) -> tuple[list[tuple], list[tuple]]:
+    """The backend's line and word tuples for one line of ``texts`` in one run of type."""
     words, x = [], 50.0
     for n, text in enumerate(texts):
         words.append((x, 90.0, x + 10.0 * len(text), 102.0, text, 0, 0, n))
         x += 10.0 * len(text) + 5.0
-    span = {"font": "STIXMath-Italic", "flags": 0, "size": 12.0, "origin": (50.0, 100.0), "bbox": (50.0, 90.0, x, 102.0)}
-    blocks = [{"type": 0, "lines": [{"dir": (1.0, 0.0), "spans": [span]}]}]
-    return blocks, words
+    run = (x, "STIXMath-Italic", 0, 12.0, 100.0)
+    lines = [(0, 0, 1.0, 0.0, [run], 50.0, 90.0, x, 102.0, len(texts))]
+    return lines, words
 
 
 def test_mathematical_letters_cut_to_sixteen_bits_are_restored():
@@ -214,8 +214,8 @@ def test_mathematical_letters_cut_to_sixteen_bits_are_restored():
     a Hangul syllable; on a page without Korean the letter is put back."""
     from extractor.backends.mupdf import _words
 
-    blocks, words = _span_page(["Let", "\ud44e", "be", "\ud44e\ud44ftitle"])
-    texts = [w.text for w in _words(blocks, words, 0, [0, 0])]
+    lines, words = _span_page(["Let", "\ud44e", "be", "\ud44e\ud44ftitle"])
+    texts = [w.text for w in _words(lines, words, 0, [0, 0])]
     assert texts == ["Let", "\U0001d44e", "be", "\U0001d44e\U0001d44ftitle"]
 
 
@@ -223,8 +223,8 @@ def test_hangul_on_a_korean_page_is_left_as_it_is():
     from extractor.backends.mupdf import _words
 
     korean = ["한국", "\ud44e", "표"]  # 한 is below U+D400: the page is Korean
-    blocks, words = _span_page(korean)
-    assert [w.text for w in _words(blocks, words, 0, [0, 0])] == korean
+    lines, words = _span_page(korean)
+    assert [w.text for w in _words(lines, words, 0, [0, 0])] == korean
 
 
 @pytest.mark.parametrize("corrections", [True, False])
@@ -277,3 +277,24 @@ def test_the_outline_of_a_box_is_told_from_other_paths():
     assert not outlines_box([(0, 0), (20, 10), (0, 10), (20, 0)], box)  # diagonals
     assert not outlines_box([(0, 0), (20, 0), (20, 10), (0, 10), (10, 5)], box)  # a point inside
     assert not outlines_box([(0, 0), (20, 0), (20, 10), (10, 10)], box)  # a corner missing
+
+
+def test_the_text_page_reader_is_used_only_for_the_mupdf_it_was_built_against(monkeypatch):
+    """The compiled reader reads MuPDF's structures as its headers laid them out: with another
+    MuPDF running (PyMuPDF upgraded after the build), or EXTRACTOR_NO_STEXT=1, the backend
+    goes through PyMuPDF's own calls."""
+    import types
+
+    from extractor.backends import mupdf as mb
+
+    running = pymupdf.mupdf.FZ_VERSION
+    fake = types.ModuleType("extractor.backends._stext")
+    fake.MUPDF_VERSION = running
+    monkeypatch.setitem(sys.modules, "extractor.backends._stext", fake)
+    monkeypatch.delenv("EXTRACTOR_NO_STEXT", raising=False)
+    assert mb._load_reader() is fake
+    fake.MUPDF_VERSION = running + ".1"
+    assert mb._load_reader() is None
+    fake.MUPDF_VERSION = running
+    monkeypatch.setenv("EXTRACTOR_NO_STEXT", "1")
+    assert mb._load_reader() is None

@@ -104,3 +104,46 @@ def test_compiled_build_reads_the_corpus_as_plain_python_does(installed: dict) -
         if installed["docs"][str(pdf)] != [doc.to_text(), doc.to_json()]:
             differ.append(pdf.name)
     assert not differ
+
+
+# Run by the child: the installed mupdf backend's page data from its compiled text-page reader
+# and from PyMuPDF's extractWORDS and extractDICT, page by page, for every PDF named on stdin.
+_READER_CHILD = """
+import json, sys
+import pymupdf
+from extractor.backends import mupdf as mb
+out = {"reader": mb._READER is not None, "pages": 0, "differ": []}
+for path in sys.stdin.read().split("\\n"):
+    if path and out["reader"]:
+        with pymupdf.open(path) as doc:
+            for page in doc:
+                textpage = page.get_textpage(flags=mb._FLAGS)
+                out["pages"] += 1
+                if mb.page_data(textpage) != mb.dict_page_data(textpage):
+                    out["differ"].append(f"{path} page {page.number + 1}")
+print(json.dumps(out))
+"""
+
+
+def test_compiled_text_page_reader_reads_as_pymupdf_does(installed: dict, tmp_path: Path) -> None:
+    """The reader (extractor/backends/_stext.c) replaces extractWORDS and extractDICT: the
+    words, line runs and vector shapes must be theirs on every sample and corpus page."""
+    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    if CORPUS.is_dir():
+        pdfs += sorted(CORPUS.glob("*.pdf"))
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "EXTRACTOR_NO_STEXT")}
+    done = subprocess.run(
+        [sys.executable, "-c", _READER_CHILD],
+        input="\n".join(str(p) for p in pdfs),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    if not result["reader"]:
+        pytest.skip("the installed build has no text-page reader (no MuPDF headers at build time)")
+    assert result["pages"] >= len(pdfs)
+    assert result["differ"] == []

@@ -1,16 +1,21 @@
 """backends.mupdf: PyMuPDF pages -> our Words (the default backend).
 
-One text page per PDF page gives both the words (``extractWORDS``) and the spans with fonts
-(``extractDICT``); each word takes the font of the span it sits in. No per-glyph objects.
+One text page per PDF page gives the words (as ``extractWORDS`` splits them) and each line's
+spans with their fonts (as ``extractDICT`` lists them); each word takes the font of the span
+it sits in. No per-glyph objects. Where the compiled reader of MuPDF's text page
+(``_stext.c``) was built against the MuPDF that PyMuPDF runs, it reads both in one pass
+without building PyMuPDF's per-span dictionaries; otherwise PyMuPDF's two calls give the same.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 
@@ -165,20 +170,67 @@ def page_to_raw(
         # A page holds fewer words than characters: only a long page needs counting.
         if len(text) > max_words:
             check_word_count(name, index, len(text.split()), max_words)
-    blocks, word_tuples = _native_boxes(textpage)
+    word_tuples, lines, vectors = page_data(textpage)
     stats = [0, 0]
-    words = tuple(_words(blocks, word_tuples, index, stats))
+    words = tuple(_words(lines, word_tuples, index, stats))
     cover = 0.0 if words else _image_cover(page)
     return RawPage(
         index,
         rect.width,
         rect.height,
         words,
-        _rects(blocks, page),
+        _rects(vectors, lines, page),
         chars=stats[0],
         undecodable=stats[1],
         image_cover=cover,
     )
+
+
+# What one text page gives the backend (see page_data), typed so that the compiled build
+# unpacks the tuples into machine floats and ints. A word: x0, top, x1, bottom, text, and its
+# block, line and word numbers (as extractWORDS gives it). A run of one type in a line: right
+# edge, font, MuPDF's flags, size, baseline. A line: block and line numbers, direction (x, y),
+# runs, box (x0, top, x1, bottom), blank-separated pieces of its text. A vector shape: box, is
+# it a rectangle, is it stroked.
+_WordTuple = tuple[float, float, float, float, str, int, int, int]
+_Run = tuple[float, str, int, float, float]
+_RawLine = tuple[int, int, float, float, list[_Run], float, float, float, float, int]
+_Vector = tuple[float, float, float, float, bool, bool]
+_PageData = tuple[list[_WordTuple], list[_RawLine], list[_Vector]]
+
+
+def _load_reader() -> Any:
+    """The compiled text-page reader, if built for the MuPDF that PyMuPDF runs (else None)."""
+    if os.environ.get("EXTRACTOR_NO_STEXT") == "1":
+        return None
+    try:
+        from extractor.backends import _stext  # type: ignore[attr-defined]
+    except ImportError:  # plain Python build, or no MuPDF library to link to
+        return None
+    running = getattr(getattr(pymupdf, "mupdf", None), "FZ_VERSION", None)
+    return _stext if running == _stext.MUPDF_VERSION else None
+
+
+_READER = _load_reader()
+
+
+def page_data(textpage: pymupdf.TextPage) -> _PageData:
+    """The page's words, its lines' runs of one type, and its vector shapes (see _stext.c)."""
+    if _READER is not None:
+        try:
+            address = textpage.this.m_internal_value()
+        except AttributeError:  # another PyMuPDF's text page
+            pass
+        else:
+            data: _PageData = _READER.page_data(address)
+            return data
+    return dict_page_data(textpage)
+
+
+def dict_page_data(textpage: pymupdf.TextPage) -> _PageData:
+    """page_data from PyMuPDF's own calls, extractWORDS and extractDICT."""
+    blocks, words = _native_boxes(textpage)
+    return words, _dict_lines(blocks), _dict_vectors(blocks)
 
 
 def _native_boxes(textpage: pymupdf.TextPage) -> tuple[list[dict], list[_WordTuple]]:
@@ -199,6 +251,54 @@ def _native_boxes(textpage: pymupdf.TextPage) -> tuple[list[dict], list[_WordTup
         return textpage.extractDICT()["blocks"], textpage.extractWORDS()
     finally:
         tools.unset_quad_corrections(previous)
+
+
+def _text_blocks(blocks: list[dict]) -> Iterator[dict]:
+    """The text blocks, in the order extractWORDS numbers them (into structure blocks too)."""
+    for block in blocks:
+        kind = block.get("type", 0)
+        if kind == 0:
+            yield block
+        elif kind == 2:
+            yield from _text_blocks(block.get("blocks", []))
+
+
+def _dict_lines(blocks: list[dict]) -> list[_RawLine]:
+    """Each line's spans merged into runs of one type (PDFs often draw every word as a span of
+    its own, and MuPDF makes a span of each space it adds between words)."""
+    out: list[_RawLine] = []
+    for b_no, block in enumerate(_text_blocks(blocks)):
+        for l_no, line in enumerate(block.get("lines", ())):
+            spans = line["spans"]
+            if not spans:
+                continue
+            runs: list[_Run] = []
+            font, flags, size, baseline = "", -1, -1.0, 0.0  # the current run's (none yet)
+            pieces = 0
+            for span in spans:
+                pieces += len(span["text"].split())
+                f, fl, sz, base = span["font"], span["flags"], span["size"], span["origin"][1]
+                if f == font and fl == flags and sz == size and base == baseline:
+                    runs[-1] = (span["bbox"][2], f, fl, sz, base)
+                    continue
+                font, flags, size, baseline = f, fl, sz, base
+                runs.append((span["bbox"][2], f, fl, sz, base))
+            dx, dy = line["dir"]
+            x0, y0, x1, y1 = line["bbox"]
+            out.append((b_no, l_no, dx, dy, runs, x0, y0, x1, y1, pieces))
+    return out
+
+
+def _dict_vectors(blocks: list[dict]) -> list[_Vector]:
+    out: list[_Vector] = []
+    for block in blocks:
+        kind = block.get("type", 0)
+        if kind == 3:
+            x0, y0, x1, y1 = block["bbox"]
+            out.append((x0, y0, x1, y1, bool(block.get("isrect")), bool(block.get("stroked"))))
+        elif kind == 2:
+            out.extend(_dict_vectors(block.get("blocks", [])))
+    return out
 
 
 # Bytes of MuPDF's text-page memory pool per character is about 72 (one fz_stext_char plus
@@ -227,7 +327,9 @@ def _image_cover(page: pymupdf.Page) -> float:
     return cover_share((tuple(i["bbox"]) for i in infos), (0.0, 0.0, box.width, box.height))
 
 
-def _rects(blocks: list[dict], page: pymupdf.Page | None = None) -> tuple[BBox, ...]:
+def _rects(
+    vectors: list[_Vector], lines: list[_RawLine], page: pymupdf.Page | None = None
+) -> tuple[BBox, ...]:
     """Rectangles and straight rules drawn on the page (boxes around sidebars, rules).
 
     MuPDF marks a path as a rectangle only when drawn as one; a box drawn as four or five
@@ -237,19 +339,16 @@ def _rects(blocks: list[dict], page: pymupdf.Page | None = None) -> tuple[BBox, 
     """
     out = []
     shapes: list[_Box] = []
-    for block in blocks:
-        if block.get("type") != 3:
-            continue
-        x0, y0, x1, y1 = block["bbox"]
-        if block.get("isrect"):
+    for x0, y0, x1, y1, is_rect, stroked in vectors:
+        if is_rect:
             if x1 >= x0 and y1 >= y0:
                 out.append(BBox(x0, y0, x1, y1))
                 if len(out) >= _MAX_GRAPHICS:
                     break
-        elif not block.get("stroked") and x1 - x0 > _BOX_MIN_SIDE and y1 - y0 > _BOX_MIN_SIDE / 2:
+        elif not stroked and x1 - x0 > _BOX_MIN_SIDE and y1 - y0 > _BOX_MIN_SIDE / 2:
             shapes.append((x0, y0, x1, y1))
     if page is not None and shapes and len(out) < _MAX_GRAPHICS:
-        holding = _holding_text(shapes, blocks)
+        holding = _holding_text(shapes, lines)
         if holding:
             out.extend(_outlined_boxes(page, holding))
     return tuple(out[:_MAX_GRAPHICS])
@@ -261,18 +360,14 @@ _BOX_MIN_WORDS = 12  # words a shape must hold before its outline is looked at
 _MAX_SHAPES = 50  # shapes weighed a page: a diagram of hundreds frames no sidebar
 
 
-def _holding_text(shapes: list[_Box], blocks: list[dict]) -> list[_Box]:
+def _holding_text(shapes: list[_Box], lines: list[_RawLine]) -> list[_Box]:
     """The shapes with _BOX_MIN_WORDS words or more inside them, counted line by line."""
-    lines = [
-        (line["bbox"], sum(len(span["text"].split()) for span in line["spans"]))
-        for block in blocks
-        if block.get("type", 0) == 0
-        for line in block.get("lines", ())
-    ]
     out: list[_Box] = []
     for x0, y0, x1, y1 in shapes[:_MAX_SHAPES]:
         words = sum(
-            n for (a, b, c, d), n in lines if a >= x0 - 1 and b >= y0 - 1 and c <= x1 + 1 and d <= y1 + 1
+            line[9]
+            for line in lines
+            if line[5] >= x0 - 1 and line[6] >= y0 - 1 and line[7] <= x1 + 1 and line[8] <= y1 + 1
         )
         if words >= _BOX_MIN_WORDS:
             out.append((x0, y0, x1, y1))
@@ -298,14 +393,14 @@ def _outlined_boxes(page: pymupdf.Page, shapes: list[_Box]) -> list[BBox]:
     return out
 
 
-def _words(blocks: list[dict], words: list[_WordTuple], index: int, stats: list[int]) -> list[Word]:
+def _words(lines: list[_RawLine], words: list[_WordTuple], index: int, stats: list[int]) -> list[Word]:
     """Attach to each word the type of the span it sits in.
 
     ``stats`` accumulates [characters, undecodable characters] of the words as decoded.
     A line's spans are first merged into runs of one type (PDFs often draw every word as a
     span of its own), so most lines have a single run and their words need no span search.
     """
-    runs_of = _line_runs(blocks)
+    runs_of = _line_runs(lines)
     out: list[Word] = []
     append = out.append
     cur_block = cur_line = -1
@@ -401,45 +496,24 @@ def _restore_cut_math(text: str) -> str:
     return _CUT_MATH.sub(lambda m: chr(ord(m.group()) + 0x10000), text)
 
 
-# One word of extractWORDS: x0, top, x1, bottom, text, block, line and word numbers. Typed
-# so that the compiled build (setup.py) unpacks it into machine floats and ints.
-_WordTuple = tuple[float, float, float, float, str, int, int, int]
 _Style = tuple[str, float, bool, bool, float]  # font, size, bold, italic, baseline
 _Runs = tuple[list[float], list[_Style], bool, bool, int]
 
 
-def _line_runs(blocks: list[dict]) -> dict[tuple[int, int], _Runs]:
+def _line_runs(lines: list[_RawLine]) -> dict[tuple[int, int], _Runs]:
     """Per (text block, line) number as extractWORDS counts them: the right edges of the
     line's runs of one type, their (font, size, bold, italic, baseline), whether the line is
     flat and upright, and its turn (see :func:`extractor.orientation.turn_of`)."""
     out: dict[tuple[int, int], _Runs] = {}
-    # extractWORDS numbers text blocks only; vector blocks in the dict are skipped here.
-    b_no = -1
-    for block in blocks:
-        if block.get("type", 0) != 0:
-            continue
-        b_no += 1
-        for l_no, line in enumerate(block.get("lines", ())):
-            spans = line["spans"]
-            if not spans:
-                continue
-            rights: list[float] = []
-            styles: list[_Style] = []
-            font, flags, size, baseline = "", -1, -1.0, 0.0  # the current run's (none yet)
-            for span in spans:
-                # Compared field by field: most spans go on with the run before them (MuPDF
-                # makes a span of each space it adds between words).
-                f, fl, sz, base = span["font"], span["flags"], span["size"], span["origin"][1]
-                if f == font and fl == flags and sz == size and base == baseline:
-                    rights[-1] = span["bbox"][2]
-                    continue
-                font, flags, size, baseline = f, fl, sz, base
-                bold, italic = _weight_and_slant(font, flags)
-                rights.append(span["bbox"][2])
-                styles.append((font, round(size, 2), bold, italic, baseline))
-            dx, dy = line["dir"]
-            flat = abs(dy) < 0.1
-            out[(b_no, l_no)] = (rights, styles, flat, flat and dx > 0, turn_of(dx, dy))
+    for b_no, l_no, dx, dy, runs, _, _, _, _, _ in lines:
+        rights: list[float] = []
+        styles: list[_Style] = []
+        for right, font, flags, size, baseline in runs:
+            bold, italic = _weight_and_slant(font, flags)
+            rights.append(right)
+            styles.append((font, round(size, 2), bold, italic, baseline))
+        flat = abs(dy) < 0.1
+        out[(b_no, l_no)] = (rights, styles, flat, flat and dx > 0, turn_of(dx, dy))
     return out
 
 
