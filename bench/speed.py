@@ -108,7 +108,10 @@ def build_line() -> str:
     """Which extractor is measured, and whether it is this checkout's code."""
     where = Path(extractor.__file__).resolve().parent
     build = "compiled" if extractor.compiled else "plain Python"
-    line = f"extractor {extractor.__version__} ({build}) from {where}"
+    from extractor.backends import mupdf
+
+    reader = "compiled text-page reader" if mupdf._READER is not None else "PyMuPDF's dict and words"
+    line = f"extractor {extractor.__version__} ({build}; {reader}) from {where}"
     mine = ROOT / "extractor"
     if where != mine:
         sources = [p.relative_to(mine) for p in mine.rglob("*.py")]
