@@ -291,6 +291,7 @@ def test_the_text_page_reader_is_used_only_for_the_mupdf_it_was_built_against(mo
     fake = types.ModuleType("extractor.backends._stext")
     fake.MUPDF_VERSION = running
     monkeypatch.setitem(sys.modules, "extractor.backends._stext", fake)
+    monkeypatch.setattr(extractor.backends, "_stext", fake, raising=False)  # if built here
     monkeypatch.delenv("EXTRACTOR_NO_STEXT", raising=False)
     assert mb._load_reader() is fake
     fake.MUPDF_VERSION = running + ".1"
