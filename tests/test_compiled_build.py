@@ -38,10 +38,11 @@ print(json.dumps(out))
 """
 
 
-def _run_installed(pdfs: list[Path], cwd: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+def _run_installed(child: str, pdfs: list[Path], cwd: Path) -> dict:
+    """The JSON that ``child`` prints, run on ``pdfs`` by the installed package as installed."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "EXTRACTOR_NO_STEXT")}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD],
+        [sys.executable, "-c", child],
         input="\n".join(str(p) for p in pdfs),
         capture_output=True,
         text=True,
@@ -53,12 +54,16 @@ def _run_installed(pdfs: list[Path], cwd: Path) -> dict:
     return json.loads(done.stdout)
 
 
-@cache
-def _installed(cwd: Path) -> dict:
+def _all_pdfs() -> list[Path]:
     pdfs = sorted(SAMPLES.glob("*.pdf"))
     if CORPUS.is_dir():
         pdfs += sorted(CORPUS.glob("*.pdf"))
-    return _run_installed(pdfs, cwd)
+    return pdfs
+
+
+@cache
+def _installed(cwd: Path) -> dict:
+    return _run_installed(_CHILD, _all_pdfs(), cwd)
 
 
 def _same_sources(installed: Path) -> bool:
@@ -128,21 +133,8 @@ print(json.dumps(out))
 def test_compiled_text_page_reader_reads_as_pymupdf_does(installed: dict, tmp_path: Path) -> None:
     """The reader (extractor/backends/_stext.c) replaces extractWORDS and extractDICT: the
     words, line runs and vector shapes must be theirs on every sample and corpus page."""
-    pdfs = sorted(SAMPLES.glob("*.pdf"))
-    if CORPUS.is_dir():
-        pdfs += sorted(CORPUS.glob("*.pdf"))
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "EXTRACTOR_NO_STEXT")}
-    done = subprocess.run(
-        [sys.executable, "-c", _READER_CHILD],
-        input="\n".join(str(p) for p in pdfs),
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
+    pdfs = _all_pdfs()
+    result = _run_installed(_READER_CHILD, pdfs, tmp_path)
     if not result["reader"]:
         pytest.skip("the installed build has no text-page reader (no MuPDF headers at build time)")
     assert result["pages"] >= len(pdfs)
