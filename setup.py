@@ -4,7 +4,7 @@ mupdf backend's reader of MuPDF's text page (extractor/backends/_stext.c).
 Everything else about the package is in pyproject.toml. The modules listed in COMPILED are
 the same Python source, type-checked and translated to C by mypyc: the line, layout and repair
 stages then run about twice as fast. The text-page reader is compiled against the MuPDF
-headers and library that PyMuPDF ships (Linux wheels of PyMuPDF 1.24 and later carry them);
+headers and library that PyMuPDF ships (its Linux wheels carry them in mupdf-devel/);
 the backend uses it only when PyMuPDF runs that same MuPDF version. The package stays plain
 Python, and behaves the same, when the build cannot compile: no mypyc, no C compiler, a type
 error, no MuPDF headers, or EXTRACTOR_PURE=1 in the environment. Each of the two is left out

@@ -6,7 +6,7 @@
  * walks over the page, the second building a Python dictionary for every span of every line
  * (a dozen keys each), of which the backend reads four values. On a typical page building and
  * freeing those dictionaries cost more than all of the layout analysis. This walk reads the
- * same C structures PyMuPDF reads, with the same rules (PyMuPDF 1.24+ src/extra.i, with its
+ * same C structures PyMuPDF reads, with the same rules (PyMuPDF 2.0, src/extra.i, with its
  * quad corrections off as the backend always asks), and returns
  *
  *   words:   (x0, y0, x1, y1, text, block, line, word) as extractWORDS gives them;
