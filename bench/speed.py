@@ -110,7 +110,7 @@ def build_line() -> str:
     build = "compiled" if extractor.compiled else "plain Python"
     from extractor.backends import mupdf
 
-    reader = "compiled text-page reader" if mupdf._READER is not None else "PyMuPDF's dict and words"
+    reader = "compiled text-page reader" if mupdf.reads_with_own_reader() else "PyMuPDF's dict and words"
     line = f"extractor {extractor.__version__} ({build}; {reader}) from {where}"
     mine = ROOT / "extractor"
     if where != mine:

@@ -58,13 +58,35 @@ DOC_SEPARATOR = "\f\n"
 HARD_LIMIT_FACTOR, HARD_LIMIT_GRACE = 2.0, 5.0
 
 
+def build_description() -> str:
+    """Which build runs: compiled or plain Python, and how the default backend reads pages."""
+    build = "compiled" if compiled else "plain Python"
+    try:
+        from extractor.backends.mupdf import reads_with_own_reader
+    except ImportError:  # no PyMuPDF
+        return build
+    if reads_with_own_reader():
+        return f"{build}, pages read by its MuPDF text-page reader"
+    return f"{build}, pages read through PyMuPDF's word list and span dictionary"
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # A callback rather than click's version_option: the backend (and PyMuPDF) is imported
+    # only when the version is asked for, not for every command.
+    if value and not ctx.resilient_parsing:
+        click.echo(f"extractor {__version__} ({build_description()})")
+        ctx.exit()
+
+
 @click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(
-    __version__,
+@click.option(
     "-V",
     "--version",
-    prog_name="extractor",
-    message=f"%(prog)s %(version)s ({'compiled' if compiled else 'plain Python'})",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version, the build and how pages are read, and exit.",
 )
 def cli() -> None:
     """Pull the body text out of PDF pages as clean paragraphs in reading order.

@@ -116,6 +116,16 @@ def test_version(runner):
     assert extractor.__version__ in result.output
 
 
+def test_version_says_which_build_and_which_page_reader(runner, monkeypatch):
+    from extractor.backends import mupdf
+
+    output = runner.invoke(cli, ["-V"]).output
+    assert output.startswith(f"extractor {extractor.__version__} (plain Python, ")
+    assert "PyMuPDF's word list and span dictionary" in output  # the checkout has no reader
+    monkeypatch.setattr(mupdf, "_READER", object())
+    assert "its MuPDF text-page reader" in runner.invoke(cli, ["--version"]).output
+
+
 def test_extract_help_documents_every_exit_code(runner):
     text = runner.invoke(cli, ["extract", "-h"]).output
     for code in ExitCode:

@@ -214,6 +214,11 @@ def _load_reader() -> Any:
 _READER = _load_reader()
 
 
+def reads_with_own_reader() -> bool:
+    """Does this backend read pages with the compiled text-page reader (see _stext.c)?"""
+    return _READER is not None
+
+
 def page_data(textpage: pymupdf.TextPage) -> _PageData:
     """The page's words, its lines' runs of one type, and its vector shapes (see _stext.c)."""
     if _READER is not None:
