@@ -34,6 +34,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -85,12 +86,33 @@ def strip_markdown(md: str) -> str:
     return "\n".join(out)
 
 
+def import_extractor() -> Any:
+    """The installed extractor (compiled, with its text-page reader, as `pip install .` builds
+    it and users run it), or this checkout's plain Python where none is installed."""
+    try:
+        import extractor
+    except ImportError:
+        sys.path.insert(0, str(ROOT))
+        import extractor
+    return extractor
+
+
+def extractor_build() -> str:
+    extractor = import_extractor()
+    try:
+        from extractor.cli import build_description
+
+        what = build_description()
+    except ImportError:  # an older installed build
+        what = "compiled" if getattr(extractor, "compiled", False) else "plain Python"
+    where = Path(extractor.__file__).resolve().parent
+    return f"extractor {extractor.__version__} ({what}) from {where}"
+
+
 def make_tool(tool: str) -> Callable[[str], str]:
     """Import the tool (outside the timer) and return path -> text."""
     if tool == "extractor":
-        sys.path.insert(0, str(ROOT))
-        import extractor
-
+        extractor = import_extractor()
         return lambda p: extractor.extract(p).to_text()
     if tool == "pdftotext":
         exe = shutil.which("pdftotext")
@@ -268,7 +290,8 @@ def build_report(args, sets, results, scores, pages) -> str:
         f"Measured {dt.date.today().isoformat()} on {machine()}; "
         f"{args.runs} runs per tool, one process per tool, median run. pages/s is wall "
         "time; pages/CPU-s counts CPU time of the tool's process and its children (less "
-        "sensitive to other load; above pages/s when a tool uses several threads).",
+        "sensitive to other load; above pages/s when a tool uses several threads). "
+        f"Measured: {extractor_build()}.",
         "",
     ]
     ok = [t for t in results if "times" in results[t]]
