@@ -18,6 +18,10 @@ from extractor.model import Word
 OPEN_GAP_EM = 1.2
 # A line set this many times larger than the line probed is display type, not text.
 DISPLAY_RATIO = 1.5
+# A line's words this many times the body type or more (a heading's, 14 pt over 9.5 pt) are no
+# evidence about a river of word spaces; footnote-size or code lines beside text (8 or 9 pt
+# over 10) still are.
+HEADING_RATIO = 1.35
 # Words over a gap set this many times larger than the line probed are a heading's: a heading
 # across columns spans their gutter, so the text below it is looked at instead, further down
 # (HEADING_REACH_EM font sizes, not 4).
@@ -46,7 +50,7 @@ class RiverFinder:
         self.starts = [[w.bbox.x0 for w in g] for g in groups]
         self.ends = [[w.bbox.x1 for w in g] for g in groups]
         self.baselines = [g[0].baseline for g in groups]
-        self._groups = groups  # for the type sizes, looked up only around wide gaps
+        self._groups = groups  # type sizes: looked up only around gaps wider than word spaces
         self._largest_sizes: dict[int, float] = {}
 
     def verdict(
@@ -65,14 +69,14 @@ class RiverFinder:
         at the same x line after line): a gutter when, at one of the probes, nearly every
         nearby line that reaches across is free of words. With ``strict`` (a gap no wider
         than the line's word spaces) both probes must be free in every one of at least three
-        lines, and a column edge must run along the gap (see :meth:`_edge_along`): word spaces
-        of justified lines line up by chance, a gutter does every time. Where too few lines
-        reach across to tell, a gap between two words of text (``prose``) is a gutter still when
-        the lines beside it stop at its very edges (see :meth:`_flanked`). A gap wider than
-        the gutter it holds (a paragraph's short last line, the next one's indent) is found by
-        the free band inside it (see :meth:`_band_within`). Under a heading across columns of
-        text, the heading is left out of the evidence. None when fewer than two nearby lines
-        reach across, so this line must decide alone.
+        lines not in larger type (a heading's), and a column edge must run along the gap (see
+        :meth:`_edge_along`): word spaces of justified lines line up by chance, a gutter does
+        every time. Where too few lines reach across to tell, a gap between two words of text
+        (``prose``) is a gutter still when the lines beside it stop at its very edges (see
+        :meth:`_flanked`). A gap wider than the gutter it holds (a paragraph's short last line,
+        the next one's indent) is found by the free band inside it (see :meth:`_band_within`).
+        Under a heading across columns of text, the heading is left out of the evidence. None
+        when fewer than two nearby lines reach across, so this line must decide alone.
         """
         inset = min(0.3 * size, (x1 - x0) / 2)
         # Display type (a headline across the columns above) is no evidence about a gap as wide
@@ -90,7 +94,7 @@ class RiverFinder:
             if prose or self._edge_along(below, x0, x1, size):
                 near = below
         probes = (x1 - inset, x0 + inset)
-        verdicts = [self._free(near, x, strict) for x in probes]
+        verdicts = [self._free(near, x, strict, size) for x in probes]
         if all(verdicts) if strict else any(verdicts):
             return not strict or self._edge_along(near, x0, x1, size)
         if (
@@ -384,14 +388,21 @@ class RiverFinder:
             starting += any(abs(s - x1) <= tol for s in starts)
         return lines > 0 and 3 * max(ending, starting) >= 2 * lines
 
-    def _free(self, near: list[int], x: float, strict: bool = False) -> bool | None:
+    def _free(
+        self, near: list[int], x: float, strict: bool = False, size: float = 0.0
+    ) -> bool | None:
+        """Is x free of words in (nearly) every line of ``near`` that reaches across it? With
+        ``strict``, in every one of three at least, not counting lines whose words at x are
+        of larger type than ``size``: a heading's spaces say nothing of a river of word spaces."""
         crossing = covered = 0
         for j in near:
             starts, ends = self.starts[j], self.ends[j]
             if not starts[0] < x < ends[-1]:
                 continue
-            crossing += 1
             i = bisect_right(starts, x) - 1
+            if strict and size and self._larger_at(j, i, size):
+                continue
+            crossing += 1
             if i >= 0 and ends[i] > x:
                 covered += 1
         if crossing < 2:
@@ -399,6 +410,13 @@ class RiverFinder:
         if strict:
             return crossing >= 3 and covered == 0
         return covered <= crossing // 4
+
+    def _larger_at(self, j: int, i: int, size: float) -> bool:
+        """Are the words of line ``j`` beside x (word ``i`` and the one after it) of larger type
+        than ``size`` (a heading's)?"""
+        words = self._groups[j]
+        beside = [words[m].size for m in (i, i + 1) if 0 <= m < len(words)]
+        return bool(beside) and min(beside) > HEADING_RATIO * size
 
     def _near(self, k: int, size: float, reach_em: float = 4.0) -> list[int]:
         """The lines within ``reach_em`` font sizes above and below line ``k`` (at most REACH

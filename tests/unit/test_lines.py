@@ -669,6 +669,24 @@ def test_two_cells_of_a_table_in_a_measure_are_no_line_of_running_text():
     assert not two("Troff", "Manual") and not two("10.0", "7.0") and not two("\\PracTeX:", "ok")
 
 
+def test_a_heading_over_a_narrow_column_is_no_evidence_for_a_river_of_word_spaces():
+    # x = 120 is free in the two body lines and in the heading above them: three lines, as a
+    # gutter as narrow as word spaces needs, but the heading's spaces (twice the body type)
+    # say nothing about the body's. A heading a little larger (12 pt) still counts.
+    from extractor.gutters import RiverFinder
+
+    def free_at_120(heading_size: float, body_rows: int) -> bool | None:
+        heading = [word("Bakery", 60, 60, heading_size), word("Reopens", 125, 60, heading_size)]
+        body = [[word("What", 60, 100 + 12 * n), word("changed", 125, 100 + 12 * n)]
+                for n in range(body_rows)]
+        finder = RiverFinder([heading, *body])
+        return finder._free(list(range(body_rows + 1)), 120.0, strict=True, size=10.0)
+
+    assert not free_at_120(20.0, 2)
+    assert free_at_120(12.0, 2)
+    assert free_at_120(20.0, 3)
+
+
 def test_a_column_rule_parts_a_row_however_narrow_the_gutter():
     # One row across two columns 8 pt apart, no other lines to show the gutter: a rule drawn
     # down the gutter parts it; a short rule (a table cell's side) says nothing of columns.
