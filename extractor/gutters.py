@@ -18,10 +18,10 @@ from extractor.model import Word
 OPEN_GAP_EM = 1.2
 # A line set this many times larger than the line probed is display type, not text.
 DISPLAY_RATIO = 1.5
-# A line's words this many times the body type or more (a heading's, 14 pt over 9.5 pt) are no
-# evidence about a river of word spaces; footnote-size or code lines beside text (8 or 9 pt
-# over 10) still are.
-HEADING_RATIO = 1.35
+# A line's words beside a gap this many times the type of the line probed or more (a heading's,
+# 14 pt over 9.5 pt) are no evidence about a river of word spaces; text beside footnote-size
+# or code lines (10 pt over 8) still is.
+RIVER_EVIDENCE_RATIO = 1.35
 # Words over a gap set this many times larger than the line probed are a heading's: a heading
 # across columns spans their gutter, so the text below it is looked at instead, further down
 # (HEADING_REACH_EM font sizes, not 4).
@@ -416,7 +416,7 @@ class RiverFinder:
         than ``size`` (a heading's)?"""
         words = self._groups[j]
         beside = [words[m].size for m in (i, i + 1) if 0 <= m < len(words)]
-        return bool(beside) and min(beside) > HEADING_RATIO * size
+        return bool(beside) and min(beside) > RIVER_EVIDENCE_RATIO * size
 
     def _near(self, k: int, size: float, reach_em: float = 4.0) -> list[int]:
         """The lines within ``reach_em`` font sizes above and below line ``k`` (at most REACH
