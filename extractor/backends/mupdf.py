@@ -370,9 +370,9 @@ def _holding_text(shapes: list[_Box], lines: list[_RawLine]) -> list[_Box]:
     out: list[_Box] = []
     for x0, y0, x1, y1 in shapes[:_MAX_SHAPES]:
         words = sum(
-            line[9]
-            for line in lines
-            if line[5] >= x0 - 1 and line[6] >= y0 - 1 and line[7] <= x1 + 1 and line[8] <= y1 + 1
+            n
+            for _, _, _, _, _, a, b, c, d, n in lines
+            if a >= x0 - 1 and b >= y0 - 1 and c <= x1 + 1 and d <= y1 + 1
         )
         if words >= _BOX_MIN_WORDS:
             out.append((x0, y0, x1, y1))
