@@ -187,7 +187,8 @@ def _runs_on_below(a: Block, b: Block) -> bool:
     size = a.size or 10.0
     if not (
         a.bbox.h_overlap(b.bbox) > 0
-        and 0 <= b.bbox.top - a.bbox.bottom < size
+        # (glyph boxes taller than the line pitch overlap a hair: still right under it)
+        and -0.25 * size <= b.bbox.top - a.bbox.bottom < size
         and abs(a.size - b.size) <= 0.12 * size
     ):
         return False

@@ -840,6 +840,9 @@ def test_a_sidebars_sentence_cut_between_two_of_its_blocks_is_one_paragraph():
     assert texts(body, last) == [
         "Records from 1944 show that the builders had overhauled most of the lens elements."
     ]
+    # Glyph boxes taller than the line pitch (a face with long ascenders and descenders):
+    # the block below starts a hair above the last line's box, right under it still.
+    assert len(texts(body, block(["elements."], 121.7))) == 1
     code = [block(["int main() {"], 100), block(["int c;"], 113)]
     assert len(texts(*code)) == 2
     # A sentence ending at a line that ran to the box's edge, the next one opening the block
