@@ -212,12 +212,13 @@ class RiverFinder:
         inset = min(0.3 * size, (x1 - x0) / 2)  # as the probes of verdict
         if above and self._display(above[0], size) and len(below) >= 2:
             return not self._over(below[:2], x0, x1, inset)
-        if (
-            above
-            and len(below) >= 2
-            and self._caption_over(above[0], k, x0, x1, size)
-            and self._free_bands(below[:2], x0, x1, GUTTER_MIN_EM * size)
-        ):
+        # Under a caption across the columns (its first rows: the nearest line above or the
+        # one over that), a band of the gap free in the rows between and the two below.
+        caption = next(
+            (n for n, j in enumerate(above[:2]) if self._caption_over(j, k, x0, x1, size)), None
+        )
+        rows = [*above[:caption], *below[:2]] if caption is not None else []
+        if len(rows) >= 2 and below and self._free_bands(rows, x0, x1, GUTTER_MIN_EM * size):
             return True  # (a band of the gap: a ragged column's next lines may reach into it)
         if below and above and self._small(below[0], size):
             if len(above) >= 2:

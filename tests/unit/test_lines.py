@@ -599,6 +599,50 @@ def test_the_first_row_under_a_figure_caption_across_the_columns_splits_at_the_g
     assert texts(build_lines(words))[1:3] == [left[0], right[0]]
 
 
+def _placed(rows: list[tuple[float, float, str]]) -> list:
+    """Words at their measured places: (baseline, size, "text x0 x1 text x0 x1 ...") a row."""
+    words = []
+    for baseline, size, spec in rows:
+        items = spec.split()
+        for text, x0, x1 in zip(items[::3], items[1::3], items[2::3], strict=True):
+            w = word(text, float(x0), baseline - 0.8 * size, size)
+            words.append(replace(w, bbox=BBox(float(x0), w.bbox.top, float(x1), w.bbox.bottom)))
+    return words
+
+
+def test_the_second_row_under_a_figure_caption_splits_at_the_gutter_too():
+    # Measured on a page set in TeX Gyre Pagella: an 8 pt caption across two ragged columns;
+    # the first row under it splits at the gutter (310), and so must the second, whose left
+    # line ends short ("wood-" at 273) while the rows around reach 282 and the right column
+    # stops a row below (a paragraph's end): one row below shows the gutter, and the row
+    # above between it and the caption.
+    words = _placed([
+        (542.3, 8.0, "Figure 62.7 83.5 1: 85.5 91.5 Daily 93.5 111.6 output 113.6 135.3 of 137.3 143.1 "
+         "the 145.1 154.7 Ashby 156.7 177.3 communal 179.3 213.2 oven, 215.2 232.2 1911 234.2 250.2 "
+         "to 252.2 258.3 1938, 260.3 278.3 in 280.3 286.9 loaves 288.9 308.2 per 310.2 320.4 "
+         "baking 322.4 343.9 day 345.9 357.5 (grey 359.5 377.3 band 379.3 395.0 shows 397.0 416.4 "
+         "the 418.4 428.0 range 430.0 447.8 across 449.8 469.4 seasons). 471.4 501.0"),
+        (564.3, 9.5, "Without 62.7 97.5 the 99.8 113.2 grain 115.5 137.6 stores, 140.0 166.7 "
+         "bakers 169.1 196.6 in 199.0 207.3 the 209.6 222.9 old 225.3 239.1 guild 241.5 263.8 "
+         "hall 266.1 281.9 group 310.4 336.2 of 338.6 346.9 guild 349.3 371.6 members 374.0 412.9 "
+         "began 415.3 440.5 to 442.9 451.0 survey 453.4 481.8 the 484.2 497.5"),
+        (577.6, 9.5, "would 62.7 89.7 have 92.1 111.6 had 114.0 130.0 little 132.4 151.4 "
+         "reason 153.8 181.6 to 184.0 192.1 monitor 194.5 228.3 the 230.7 244.0 wood- 246.4 273.2 "
+         "kneading 310.4 349.8 trough 352.2 380.8 with 383.2 402.6 nothing 405.0 437.8 "
+         "more 440.2 462.1 than 464.5 483.5 flour 485.9 506.3 sacks 508.7 531.1"),
+        (590.9, 9.5, "fired 62.7 82.5 oven 84.9 104.9 at 107.3 115.2 all. 117.5 130.2 The 132.6 148.5 "
+         "coherent 150.8 187.3 bakery 189.6 218.6 in 220.9 229.2 the 231.6 244.9 old 247.2 261.0 "
+         "and 310.4 326.5 a 328.9 333.6 notebook. 336.0 377.5"),
+        (604.2, 9.5, "guild 62.7 85.0 hall 87.4 103.2 challenged 105.6 151.1 the 153.5 166.8 "
+         "apprentices 169.2 217.8 that 220.2 236.8 customers 239.2 281.9"),
+        (609.9, 9.5, "Most 310.4 331.5 of 333.9 342.3 the 344.6 358.0 recipes 360.3 389.9 (37 392.3 406.1 "
+         "percent, 408.5 442.2 by 444.6 454.9 one 457.2 472.5 count) 474.9 503.0 were 505.3 525.7"),
+    ])
+    lines = texts(build_lines(words))
+    assert "would have had little reason to monitor the wood-" in lines
+    assert "kneading trough with nothing more than flour sacks" in lines
+
+
 def test_a_row_under_a_heading_ending_a_paragraph_short_splits_at_the_gutter():
     # The second row under the heading: the left column's line stretched ("expands by far
     # of"), the right one's the short last line of a paragraph: still the gutter.
