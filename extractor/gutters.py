@@ -214,11 +214,13 @@ class RiverFinder:
             return not self._over(below[:2], x0, x1, inset)
         # Under a caption across the columns (its first rows: the nearest line above or the
         # one over that), a band of the gap free in the rows between and the two below.
-        caption = next(
-            (n for n, j in enumerate(above[:2]) if self._caption_over(j, k, x0, x1, size)), None
-        )
+        caption = None
+        if below:  # (no row below: nothing to show the band)
+            caption = next(
+                (n for n, j in enumerate(above[:2]) if self._caption_over(j, k, x0, x1, size)), None
+            )
         rows = [*above[:caption], *below[:2]] if caption is not None else []
-        if len(rows) >= 2 and below and self._free_bands(rows, x0, x1, GUTTER_MIN_EM * size):
+        if len(rows) >= 2 and self._free_bands(rows, x0, x1, GUTTER_MIN_EM * size):
             return True  # (a band of the gap: a ragged column's next lines may reach into it)
         if below and above and self._small(below[0], size):
             if len(above) >= 2:
