@@ -599,14 +599,19 @@ def test_the_first_row_under_a_figure_caption_across_the_columns_splits_at_the_g
     assert texts(build_lines(words))[1:3] == [left[0], right[0]]
 
 
+def _measured(text: str, x0: float, x1: float, top: float, size: float):
+    """A word whose box runs from x0 to x1 as measured, not as the helpers' widths have it."""
+    w = word(text, x0, top, size)
+    return replace(w, bbox=BBox(x0, w.bbox.top, x1, w.bbox.bottom))
+
+
 def _placed(rows: list[tuple[float, float, str]]) -> list:
     """Words at their measured places: (baseline, size, "text x0 x1 text x0 x1 ...") a row."""
     words = []
     for baseline, size, spec in rows:
         items = spec.split()
         for text, x0, x1 in zip(items[::3], items[1::3], items[2::3], strict=True):
-            w = word(text, float(x0), baseline - 0.8 * size, size)
-            words.append(replace(w, bbox=BBox(float(x0), w.bbox.top, float(x1), w.bbox.bottom)))
+            words.append(_measured(text, float(x0), float(x1), baseline - 0.8 * size, size))
     return words
 
 
@@ -676,11 +681,11 @@ def test_an_overfull_line_running_into_the_margin_is_not_split():
         [("payment,", 379.9, 428.4), ("or", 438.6, 449.6), ("other", 458.3, 485.6)],
         [("cases", 398.9, 425.5), ("where", 431.1, 463.5), ("the", 469.1, 485.6)],
     ]
-    words = []
-    for n, row in enumerate(rows):
-        for text, x0, x1 in row:
-            w = word(text, x0, 100 + 18 * n, size=11.72)
-            words.append(replace(w, bbox=BBox(x0, w.bbox.top, x1, w.bbox.bottom)))
+    words = [
+        _measured(text, x0, x1, 100 + 18 * n, 11.72)
+        for n, row in enumerate(rows)
+        for text, x0, x1 in row
+    ]
     assert "citizenship of a" in texts(build_lines(words))
 
 
